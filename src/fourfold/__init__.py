@@ -1,0 +1,1 @@
+"""Fourfold: finds stalking across police records."""
