@@ -5,36 +5,31 @@ UV_VERSION := 0.13.9
 UV := .tools/bin/uv
 VENV := .venv
 export UV_PROJECT_ENVIRONMENT := $(VENV)
-# The PostgreSQL server the tests use (on the development machines: 127.0.0.1:5432, trust auth).
-TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/fourfold
 
-.PHONY: demo test test-sqlite test-postgres venv venv-test assets chromium lint bench clean
+.PHONY: demo test venv venv-test assets chromium lint bench clean
 
 demo: venv assets
 	$(VENV)/bin/fourfold demo
 
+# The whole suite on the database DATABASE_URL names (default: embedded SQLite under var/).
+# CI runs it twice: once as it is (SQLite) and once with DATABASE_URL pointing at PostgreSQL.
 test: venv-test assets chromium
-	$(MAKE) test-sqlite
-	$(MAKE) test-postgres
-
-test-sqlite:
-	DATABASE_URL= $(VENV)/bin/pytest
-
-# Every database-touching test again on PostgreSQL (tests marked by pytest-django's django_db or in tests/web).
-test-postgres:
-	@$(VENV)/bin/python -c "import psycopg,sys; psycopg.connect('$(TEST_POSTGRES_URL)'.replace('/fourfold','/postgres'), connect_timeout=5).close()" \
-		|| (echo "PostgreSQL is not reachable at $(TEST_POSTGRES_URL); start it (see .ci/run)"; exit 1)
-	DATABASE_URL=$(TEST_POSTGRES_URL) $(VENV)/bin/pytest tests/web
+	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/ruff format --check src tests benchmarks
+	@case "$$DATABASE_URL" in postgres*) \
+		$(VENV)/bin/python -c "import os,psycopg; u=os.environ['DATABASE_URL']; psycopg.connect(u.rsplit('/',1)[0]+'/postgres', connect_timeout=5).close()" \
+		|| { echo "PostgreSQL is not reachable at $$DATABASE_URL (start it: see .ci/run)"; exit 1; };; esac
+	$(VENV)/bin/pytest --create-db
 
 $(UV):
 	$(PYTHON) -m venv .tools
 	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
 
 venv: $(UV)
-	$(UV) sync --locked --quiet
+	$(UV) sync --locked --quiet --inexact
 
 venv-test: $(UV)
-	$(UV) sync --locked --quiet --extra test
+	$(UV) sync --locked --quiet --extra test --extra febrl
 
 # Front-end packages from npm (GOV.UK Frontend, MoJ Frontend, htmx, axe-core); never committed.
 assets: node_modules/.package-lock.json
