@@ -23,6 +23,29 @@ app.add_typer(evaluate_app, name="evaluate")
 #   from fourfold.synth import cli as synth_cli
 #   app.command("synth")(synth_cli.synth)
 # Keep heavy imports (spaCy, Splink, Django, Spark) inside the command functions so `--help` stays fast.
+from fourfold.people import cli as people_cli  # noqa: E402
+
+people_app.command("dedupe")(people_cli.dedupe)
+evaluate_app.command("people")(people_cli.evaluate)
+from fourfold.synth import cli as synth_cli  # noqa: E402
+
+app.command("synth")(synth_cli.synth)
+from fourfold.screening import cli as screening_cli  # noqa: E402
+
+app.command("screen")(screening_cli.screen)
+evaluate_app.command("screening")(screening_cli.evaluate_screening)
+from fourfold.web import demo as web_demo  # noqa: E402
+from fourfold.web.audit import cli as audit_cli  # noqa: E402
+
+app.command("demo")(web_demo.demo)
+audit_app.command("verify")(audit_cli.verify)
+from fourfold.web.review import cli as review_cli  # noqa: E402
+
+app.command("load")(review_cli.load)
+from fourfold.narrative import cli as narrative_cli  # noqa: E402
+
+app.command("analyse")(narrative_cli.analyse)
+evaluate_app.command("narrative")(narrative_cli.evaluate_narrative)
 
 
 def main() -> None:

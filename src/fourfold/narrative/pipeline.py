@@ -1,0 +1,521 @@
+"""The spaCy pipeline: `blank("en")` plus rule components, each with one job.
+
+    fourfold_normaliser   token.norm_ = canonical stem (abbreviations, misspellings, lemma-ish form)
+    sentencizer           sentence boundaries
+    fourfold_behaviours   behaviour patterns          -> doc.spans["behaviour"]
+    fourfold_four         FOUR cue patterns           -> doc.spans["four"]
+    fourfold_s4a          s.4A limb cue patterns      -> doc.spans["s4a"]
+    fourfold_relationship relationship cue patterns   -> doc.spans["relationship"]
+    fourfold_quantities   counts, frequencies, periods -> doc.spans["repetition"] + doc.user_data
+    fourfold_attribution  drops acts done by the victim or by officers (moved to doc.spans["excluded"])
+    fourfold_scope        drops negated, denied and hypothetical items (moved to doc.spans["excluded"])
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from fourfold.narrative import patterns
+from fourfold.narrative.matcher import TokenMatcher
+from fourfold.narrative.normalise import stem
+
+TABLES: dict[str, dict[str, list[str]]] = {
+    "behaviours": patterns.BEHAVIOURS,
+    "four": patterns.FOUR_CUES,
+    "s4a": patterns.S4A_CUES,
+    "relationship": patterns.RELATIONSHIP_CUES,
+}
+SPAN_KEYS = {"behaviours": "behaviour", "four": "four", "s4a": "s4a", "relationship": "relationship"}
+
+
+@Language.component("fourfold_normaliser")
+def normaliser(doc: Doc) -> Doc:
+    for tok in doc:
+        tok.norm_ = stem(tok.text)
+    return doc
+
+
+@Language.factory("fourfold_matcher", default_config={"table": "behaviours"})
+def make_matcher(nlp: Language, name: str, table: str) -> PatternMatcher:
+    return PatternMatcher(nlp, table)
+
+
+class PatternMatcher:
+    """Runs one pattern table and stores the longest non-overlapping match per label in doc.spans."""
+
+    def __init__(self, nlp: Language, table: str) -> None:
+        self.key = SPAN_KEYS[table]
+        self.matcher = TokenMatcher()
+        self.requires: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        for label, specs in TABLES[table].items():
+            compiled = [p for spec in specs for p in patterns.compile_patterns(spec)]
+            self.matcher.add(label, compiled)
+        if table == "behaviours":
+            for label, rules in patterns.REQUIRES_CONTEXT.items():
+                self.requires[label] = [
+                    (patterns.stem_set(trigger), patterns.stem_set("|".join(ctx))) for trigger, ctx in rules.items()
+                ]
+
+    def __call__(self, doc: Doc) -> Doc:
+        by_label: dict[str, list[Span]] = {}
+        norms = [t.norm_ for t in doc]
+        punct = [t.is_punct for t in doc]
+        for label, start, end in self.matcher(norms, punct):
+            span = Span(doc, start, end, label=label)
+            if self._lacks_context(label, span):
+                continue
+            by_label.setdefault(label, []).append(span)
+        kept: list[Span] = []
+        for spans in by_label.values():
+            kept.extend(filter_spans(spans))
+        doc.spans[self.key] = sorted(kept, key=lambda s: (s.start, s.label_))
+        return doc
+
+    def _lacks_context(self, label: str, span: Span) -> bool:
+        """Single broad words (e.g. "hit", "tracking") need a supporting word nearby in the sentence."""
+        rules = self.requires.get(label)
+        if not rules or len(span) > 1:
+            return False
+        word = span[0].norm_
+        sent = span.sent
+        window = {t.norm_ for t in sent if abs(t.i - span.start) <= 4 and t.i != span.start}
+        for trigger, ctx in rules:
+            if word in trigger:
+                return not (window & ctx)
+        return False
+
+
+# ---------------------------------------------------------------------------------------------- attribution
+
+_FEMALE = {"she", "her", "hers", "herself"}
+_MALE = {"he", "him", "his", "himself"}
+_SUBJECT_PRONOUNS = {"she": "f", "he": "m"}
+_VICTIM_REFS = {stem(w) for w in "victim informant caller complainant".split()}
+_SUSPECT_REFS = {stem(w) for w in "suspect ex offender perpetrator accused male man stranger".split()}
+_OFFICER_REFS = {stem(w) for w in "officer officers police pc ps pcso oic we crew patrol unit cad".split()}
+_FIRST_PERSON = {"i"}
+_RECEIVE = {stem(w) for w in "receive get".split()}
+_PARTICIPLE_END = ("ed", "en", "nt", "ght", "wn")
+_ATTRIBUTED_KEYS = ("behaviour",)
+_AUX_OR_ADVERB = {
+    stem(w)
+    for w in (
+        "have has had be is was were been being do did does will would can could may might must shall should "
+        "also then now again repeatedly just still later previously recently allegedly reportedly herself "
+        "himself themselves never not n't constantly continually regularly often frequently already even "
+        "apparently first once twice subsequently immediately"
+    ).split()
+}
+# A role or place noun right after "her"/"his" makes it a possessive, not the person acted on ("rang her mum").
+_POSSESSED = patterns.stem_set(patterns.CLASSES["THIRD"] + "|" + patterns.CLASSES["WORK"]) - {stem("home")}
+_OBJECT_LABELS = {"contacting", "following", "watching_spying", "violence", "threats"}
+
+
+def _pronoun_roles(doc: Doc) -> dict[str, str]:
+    """Which subject pronoun ("she"/"he") refers to the victim: the object of the suspect's acts
+    ("followed her", "rang him") tells the victim's pronoun."""
+    has_f = any(t.lower_ in _FEMALE for t in doc)
+    has_m = any(t.lower_ in _MALE for t in doc)
+    if not (has_f and has_m):
+        return {}  # one gender only: a pronoun subject could be either party
+    tally = {"f": 1, "m": 0}  # prior: most reported stalking victims are women (CSEW)
+    for span in doc.spans.get("behaviour", []):
+        for tok in span[1:]:
+            if tok.lower_ in ("her", "him"):
+                tally["f" if tok.lower_ == "her" else "m"] += 1
+                break
+    victim = "m" if tally["m"] > tally["f"] else "f"
+    return {p: ("victim" if g == victim else "suspect") for p, g in _SUBJECT_PRONOUNS.items()}
+
+
+def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False) -> list[Token]:
+    """Tokens to the left of `start` in the same clause, nearest first (optionally across "and"/"or")."""
+    out: list[Token] = []
+    i = start - 1
+    sent_start = doc[start].sent.start
+    while i >= sent_start and len(out) < limit:
+        tok = doc[i]
+        if through_and and tok.lower_ in {"and", "or"}:
+            pass
+        elif tok.lower_ in patterns.CLAUSE_BREAK or tok.text in {",", ";", ":", "(", ")", "-", "--"}:
+            break
+        out.append(tok)
+        i -= 1
+    return out
+
+
+def _possessive_object(doc: Doc, span: Span) -> bool:
+    """"rang her mum", "phoned her workplace": the her/his in the act is a possessive, not its object."""
+    for tok in span[1:3]:
+        if tok.lower_ in {"her", "his", "their", "victim"}:
+            return tok.i + 1 < len(doc) and doc[tok.i + 1].norm_ in _POSSESSED
+    return False
+
+
+def agent_of(doc: Doc, span: Span, roles: dict[str, str]) -> str:
+    """"victim", "officer" or "suspect" (the default) for the act in `span`, read from its clause."""
+    if span[0].norm_ in _RECEIVE or any(t.norm_ == "be" for t in span[:2]):
+        return "suspect"  # "IP received 40 calls", "was followed": the victim is on the receiving end
+    left = clause_left(doc, span.start)
+    subject = ""
+    between: list[Token] = []
+    for tok in left:
+        low = tok.lower_
+        if tok.norm_ in _VICTIM_REFS or low in _FIRST_PERSON:
+            subject = "victim"
+        elif tok.norm_ in _OFFICER_REFS:
+            subject = "officer"
+        elif tok.norm_ in _SUSPECT_REFS:
+            subject = "suspect"
+        elif low in roles:
+            subject = roles[low]
+        elif low in _SUBJECT_PRONOUNS or low == "they":
+            subject = "suspect"
+        if subject:
+            break
+        between.append(tok)
+    if subject in ("", "suspect"):
+        return "suspect"
+    if any(t.norm_ not in _AUX_OR_ADVERB and not t.is_punct for t in between):
+        return "suspect"  # the victim is not the subject of this verb ("IP found a tracker", "IP states he ...")
+    passive = any(t.norm_ in ("be", "get") or t.norm_ in _RECEIVE for t in between) and (
+        span[0].lower_.endswith(_PARTICIPLE_END) or span[0].norm_ != span[0].lower_
+    )
+    return "suspect" if passive else subject
+
+
+@Language.component("fourfold_attribution")
+def attribution(doc: Doc) -> Doc:
+    roles = _pronoun_roles(doc)
+    doc.user_data["ff_roles"] = roles
+    excluded = list(doc.spans["excluded"]) if "excluded" in doc.spans else []
+    for key in _ATTRIBUTED_KEYS:
+        if key not in doc.spans:
+            continue
+        kept = []
+        for span in doc.spans[key]:
+            if span.label_ in _OBJECT_LABELS and _possessive_object(doc, span):
+                excluded.append(Span(doc, span.start, span.end, label=f"{key}:{span.label_}:possessive"))
+                continue
+            agent = agent_of(doc, span, roles)
+            if agent == "suspect":
+                kept.append(span)
+            else:
+                excluded.append(Span(doc, span.start, span.end, label=f"{key}:{span.label_}:{agent}_act"))
+        doc.spans[key] = kept
+    repetition = []
+    for span in doc.spans.get("repetition", []):
+        if agent_of(doc, span, roles) == "suspect":
+            repetition.append(span)
+        else:
+            excluded.append(Span(doc, span.start, span.end, label=f"repetition:{span.label_}:victim_act"))
+    doc.spans["repetition"] = repetition
+    doc.spans["excluded"] = excluded
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------------- scope
+
+_REQUEST_WORDS = frozenset(
+    "told tell asked ask asks advised advise advice request requested beg begged warned warn want wants "
+    "wanted wish threaten threatens threatened threatening intend intends plan plans".split()
+)
+_REQUEST_LINK = frozenset("to not that".split())
+_FEAR_WORDS = frozenset("afraid scared frightened fear fears feared fearing terrified petrified worried worry".split())
+
+
+def scope_of(doc: Doc, span: Span, key: str) -> str:
+    """"negated", "hypothetical" or "" for an item, from the words before it in its clause."""
+    left = clause_left(doc, span.start, limit=8, through_and=True)
+    negation_reach = len(clause_left(doc, span.start, limit=8))
+    is_threat = key == "behaviour" and span.label_ == "threats"
+    seen: list[Token] = []  # tokens between the cue and the span (nearest first)
+    for n, tok in enumerate(left):
+        low = tok.lower_
+        if n < negation_reach and (low in patterns.NEGATION or tok.norm_ == "not"):
+            if not any(t.lower_ in patterns.NEGATION_CANCEL or t.norm_ in {"stop", "leav", "giv"} for t in seen):
+                if not any(t.lower_ in patterns.NEGATION_CANCEL for t in span):
+                    return "negated"
+        if low in patterns.HYPOTHETICAL:
+            if is_threat and low in patterns.HYPOTHETICAL_NOT_FOR_THREATS:
+                pass
+            elif low in _REQUEST_WORDS:
+                links = [t for t in seen if t.lower_ in _REQUEST_LINK]
+                if span[0].lower_ in _REQUEST_LINK or (links and span.start - links[-1].i <= 3):
+                    return "hypothetical"
+            elif key != "behaviour" and low in _FEAR_WORDS:
+                pass
+            else:
+                return "hypothetical"
+        if n < 2 and low in {"would", "could", "'d"} and not is_threat:
+            return "hypothetical"  # "said he would stab her": a threat or a possibility, not the act
+        seen.append(tok)
+    return ""
+
+
+_SCOPED_KEYS = ("behaviour", "four", "s4a", "repetition")
+
+
+@Language.component("fourfold_scope")
+def scope(doc: Doc) -> Doc:
+    excluded = list(doc.spans["excluded"]) if "excluded" in doc.spans else []
+    for key in _SCOPED_KEYS:
+        if key not in doc.spans:
+            continue
+        kept = []
+        for span in doc.spans[key]:
+            verdict = scope_of(doc, span, key)
+            if verdict:
+                excluded.append(Span(doc, span.start, span.end, label=f"{key}:{span.label_}:{verdict}"))
+            else:
+                kept.append(span)
+        doc.spans[key] = kept
+    doc.spans["excluded"] = excluded
+    return doc
+
+
+# ----------------------------------------------------------------------------------------------- quantities
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "couple": 2,
+    "both": 2, "few": 3, "several": 3, "numerous": 4, "multiple": 3, "many": 5, "various": 3, "dozen": 12,
+    "dozens": 24, "hundreds": 100, "countless": 20, "lots": 5, "loads": 5, "some": 2,
+}
+_VAGUE = {"several", "numerous", "multiple", "many", "various", "few", "lots", "loads", "some", "countless"}
+_COUNT_UNITS = {
+    stem(w)
+    for w in (
+        "time occasion call phonecall text message email voicemail letter visit incident dm note attempt "
+        "occurrence whatsapp post comment request card gift parcel account profile report date evening "
+        "night morning afternoon day week weekend"
+    ).split()
+}
+_PLURAL_CONTACT = {stem(w) for w in "call text message email voicemail letter dm note whatsapp".split()}
+_DAY_UNITS = {stem("day"): 1, stem("night"): 1, stem("evening"): 1, stem("morning"): 1, stem("afternoon"): 1,
+              stem("date"): 1, stem("weekend"): 7}
+_PERIOD_DAYS = {"hour": 0, "day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365,
+                "weekend": 2}
+_PERIOD = {stem(k): v for k, v in _PERIOD_DAYS.items()}
+_RATE_PERIOD = {stem("day"): 1.0, stem("night"): 1.0, stem("evening"): 1.0, stem("morning"): 1.0,
+                stem("week"): 1 / 7, stem("month"): 1 / 30, stem("hour"): 8.0, stem("weekend"): 1 / 7}
+_EVERY = {"every", "each", "daily", "nightly", "weekly", "hourly", "most"}
+_DURATION_PREP = {"for", "over", "in", "during", "within", "across", "past", "last", "previous", "since"}
+_REPEAT_WORDS = {
+    stem(w): 2
+    for w in (
+        "again repeatedly constantly continually persistently regularly frequently daily nightly weekly "
+        "hourly incessantly relentlessly ongoing repeated another second 2nd third 3rd keep continue "
+        "twice wherever whenever everywhere"
+    ).split()
+}
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS.pop("may", None)  # "may" is too often the verb; "since May" still caught below by capital letter
+_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_WEEKDAYS.update({d[:3]: i for d, i in list(_WEEKDAYS.items())})
+_WEEKDAYS.update({"tues": 1, "weds": 2, "thurs": 3})
+
+
+def _number(tok: Token) -> int | None:
+    low = tok.lower_.rstrip("+")
+    if low in _NUMBER_WORDS:
+        return _NUMBER_WORDS[low]
+    txt = re.sub(r"[,+]", "", low)
+    if txt.isdigit() and len(txt) <= 5:
+        return int(txt)
+    m = re.fullmatch(r"(\d{1,4})(?:st|nd|rd|th)?", txt)
+    return int(m.group(1)) if m else None
+
+
+@Language.component("fourfold_quantities")
+def quantities(doc: Doc) -> Doc:
+    """Counts ("40 calls", "on four occasions"), rates ("daily", "10 times a day"), periods ("for 3 weeks")
+    and anchors ("since Monday", "since March") -> repetition spans and doc.user_data["ff_quant"]."""
+    found: list[dict[str, Any]] = []
+    spans: list[Span] = []
+    weekdays: set[int] = set()
+    weekday_tokens: list[int] = []
+    contact_tokens = {t.i for s in doc.spans.get("behaviour", []) if s.label_ == "contacting" for t in s}
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        low = tok.lower_
+        num = _number(tok)
+        # "on N occasions", "N calls", "N times a day"
+        if num is not None and not tok.like_email:
+            j = i + 1
+            if j < n and doc[j].text in {"+", "x"}:
+                j += 1
+            if j < n and doc[j].lower_ == "of":
+                j += 1
+            k = j
+            while k < min(n, j + 3) and doc[k].norm_ not in _COUNT_UNITS and doc[k].norm_ not in _PERIOD:
+                if doc[k].is_punct:
+                    break
+                k += 1
+            if k < n and k < j + 3:
+                unit = doc[k].norm_
+                prev = doc[i - 1].lower_ if i > 0 else ""
+                is_period = unit in _PERIOD and (prev in _DURATION_PREP or prev in {"the", "a"}
+                                                 or (i > 1 and doc[i - 2].lower_ in _DURATION_PREP))
+                if is_period and not (prev == "on" or (i > 1 and doc[i - 2].lower_ == "on")):
+                    days = num * _PERIOD[unit]
+                    found.append({"kind": "period", "days": days, "start": i, "end": k + 1})
+                    spans.append(Span(doc, i if prev not in _DURATION_PREP else i - 1, k + 1, label="period"))
+                    i = k + 1
+                    continue
+                if unit in _COUNT_UNITS and not (unit in _PERIOD and low in {"a", "an"}):
+                    end = k + 1
+                    rate_per = None
+                    # "N times a day", "10 times per week", "20 times a night"
+                    if end + 1 < n and doc[end].lower_ in {"a", "an", "per", "each", "every"} and (
+                        doc[end + 1].norm_ in _RATE_PERIOD
+                    ):
+                        rate_per = doc[end + 1].norm_
+                        end += 2
+                    if rate_per is not None:
+                        found.append({"kind": "rate", "per_day": num * _RATE_PERIOD[rate_per], "start": i,
+                                      "end": end})
+                        spans.append(Span(doc, i, end, label="rate"))
+                    elif low not in {"a", "an", "one"} and not (num == 1):
+                        value = num if unit not in _DAY_UNITS or low not in {"a", "an"} else 1
+                        found.append({"kind": "count", "value": value, "vague": low in _VAGUE,
+                                      "start": i, "end": end})
+                        spans.append(Span(doc, i, end, label="count"))
+                    i = end
+                    continue
+        # "every day", "each night", "daily", "most evenings"
+        if low in _EVERY:
+            if low in {"daily", "nightly", "weekly", "hourly"}:
+                per = {"daily": 1.0, "nightly": 1.0, "weekly": 1 / 7, "hourly": 8.0}[low]
+                found.append({"kind": "rate", "per_day": per, "start": i, "end": i + 1})
+                spans.append(Span(doc, i, i + 1, label="rate"))
+                i += 1
+                continue
+            if i + 1 < n and doc[i + 1].norm_ in _RATE_PERIOD:
+                per = _RATE_PERIOD[doc[i + 1].norm_] * (0.7 if low == "most" else 1.0)
+                found.append({"kind": "rate", "per_day": per, "start": i, "end": i + 2})
+                spans.append(Span(doc, i, i + 2, label="rate"))
+                i += 2
+                continue
+            if i + 1 < n and doc[i + 1].lower_ in {"time", "occasion"}:
+                found.append({"kind": "count", "value": 2, "vague": True, "start": i, "end": i + 2})
+                spans.append(Span(doc, i, i + 2, label="count"))
+                i += 2
+                continue
+        # "a fortnight", "a week" after a duration preposition
+        if low in {"a", "an"} and i + 1 < n and doc[i + 1].norm_ in _PERIOD and i > 0 and (
+            doc[i - 1].lower_ in _DURATION_PREP
+        ):
+            found.append({"kind": "period", "days": _PERIOD[doc[i + 1].norm_], "start": i - 1, "end": i + 2})
+            spans.append(Span(doc, i - 1, i + 2, label="period"))
+            i += 2
+            continue
+        if low in {"twice", "thrice"}:
+            found.append({"kind": "count", "value": 2 if low == "twice" else 3, "vague": False,
+                          "start": i, "end": i + 1})
+            spans.append(Span(doc, i, i + 1, label="count"))
+            i += 1
+            continue
+        # "since Monday", "since March", "since last week", "since she ended it in March"
+        if low == "since":
+            anchor = _since_anchor(doc, i)
+            if anchor is not None:
+                found.append(anchor)
+                spans.append(Span(doc, i, anchor["end"], label="since"))
+                i = anchor["end"]
+                continue
+        # "this week", "this month", "last month", "the last fortnight", "over the weekend"
+        if low in {"this", "last", "past"} and i + 1 < n and doc[i + 1].norm_ in _PERIOD and (
+            doc[i + 1].norm_ not in {stem("night"), stem("day")}
+        ):
+            days = _PERIOD[doc[i + 1].norm_]
+            found.append({"kind": "period", "days": days, "weak": True, "start": i, "end": i + 2})
+            i += 2
+            continue
+        # plural messages, calls, texts: more than one contact ("sent her abusive messages")
+        if tok.norm_ in _PLURAL_CONTACT and low != tok.norm_ and low.endswith("s") and i in contact_tokens:
+            found.append({"kind": "count", "value": 2, "vague": True, "start": i, "end": i + 1})
+            spans.append(Span(doc, i, i + 1, label="count"))
+            i += 1
+            continue
+        if low in _WEEKDAYS and not (i > 0 and doc[i - 1].lower_ == "since"):
+            weekdays.add(_WEEKDAYS[low])
+            weekday_tokens.append(i)
+        if tok.norm_ in _REPEAT_WORDS and tok.is_alpha:
+            found.append({"kind": "repeat", "value": 2, "start": i, "end": i + 1})
+            spans.append(Span(doc, i, i + 1, label="repeat"))
+        i += 1
+    if len(weekdays) >= 2:  # "on Monday and Wednesday": separate days named
+        first, last = weekday_tokens[0], weekday_tokens[-1]
+        found.append({"kind": "count", "value": len(weekdays), "vague": False, "start": first, "end": last + 1})
+        spans.append(Span(doc, first, last + 1, label="count"))
+    doc.user_data["ff_quant"] = found
+    doc.spans["repetition"] = spans
+    return doc
+
+
+def _since_anchor(doc: Doc, i: int) -> dict[str, Any] | None:
+    for j in range(i + 1, min(len(doc), i + 10)):
+        tok = doc[j]
+        low = tok.lower_.rstrip(".")
+        if tok.is_sent_start or tok.text in {";"}:
+            return None
+        if low in _WEEKDAYS:
+            return {"kind": "since_weekday", "weekday": _WEEKDAYS[low], "start": i, "end": j + 1}
+        if low in _MONTHS or (tok.text in {"May", "MAY"}):
+            return {"kind": "since_month", "month": _MONTHS.get(low, 5), "start": i, "end": j + 1}
+        if low in {"last", "past"} and j + 1 < len(doc) and doc[j + 1].norm_ in _PERIOD:
+            return {"kind": "period", "days": _PERIOD[doc[j + 1].norm_], "start": i, "end": j + 2}
+        if low in {"christmas", "xmas"}:
+            return {"kind": "since_month", "month": 12, "day": 25, "start": i, "end": j + 1}
+        if low == "yesterday":
+            return {"kind": "period", "days": 1, "start": i, "end": j + 1}
+    return None
+
+
+# ------------------------------------------------------------------------------------------------- building
+
+_SPECIAL_CASES = ["o/s", "O/S", "O/s", "w/", "W/", "s/", "S/", "b/f", "B/F", "g/f", "G/F", "rec'd", "REC'D"]
+
+
+def build_pipeline() -> Language:
+    """A fresh `blank("en")` pipeline with the Fourfold rule components."""
+    nlp = spacy.blank("en")
+    for case in _SPECIAL_CASES:
+        nlp.tokenizer.add_special_case(case, [{"ORTH": case}])
+    nlp.add_pipe("fourfold_normaliser")
+    nlp.add_pipe("sentencizer")
+    for table in TABLES:
+        nlp.add_pipe("fourfold_matcher", name=f"fourfold_{table}", config={"table": table})
+    nlp.add_pipe("fourfold_quantities")
+    nlp.add_pipe("fourfold_attribution")
+    nlp.add_pipe("fourfold_scope")
+    return nlp
+
+
+_NLP: Language | None = None
+
+
+def get_pipeline() -> Language:
+    """The process-wide pipeline (built once)."""
+    global _NLP
+    if _NLP is None:
+        _NLP = build_pipeline()
+    return _NLP
+
+
+def run(texts: Iterable[str], batch_size: int = 256) -> Iterable[Doc]:
+    return get_pipeline().pipe(texts, batch_size=batch_size)

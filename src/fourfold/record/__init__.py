@@ -1,0 +1,1 @@
+"""Record: the recording recommendation for a course of conduct (classification, offence, principal crime)."""

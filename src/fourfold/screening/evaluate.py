@@ -1,0 +1,227 @@
+"""`fourfold evaluate screening`: screen a synthetic force and score the findings against its true courses.
+
+Each finding is matched to the true course sharing most of its records (ties: best Jaccard overlap), and
+each true course to the finding sharing most of its records. Stalking and harassment are scored at
+course-of-conduct level: recall over true courses (did the best-matching finding carry the true label?)
+and precision over findings (does the best-matching true course carry the predicted label?), with 95%
+Wilson intervals.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fourfold.stats import wilson_interval
+
+LABELS = ("stalking", "harassment")
+
+
+@dataclass
+class Rate:
+    hits: int
+    total: int
+
+    @property
+    def value(self) -> float:
+        return self.hits / self.total if self.total else float("nan")
+
+    def cell(self) -> str:
+        if not self.total:
+            return "– (n = 0)"
+        low, high = wilson_interval(self.hits, self.total)
+        return f"{self.value:.3f} ({low:.3f}–{high:.3f}; {self.hits}/{self.total})"
+
+
+def run_synth(records: int, seed: int, out_dir: Path) -> tuple[Path, Path]:
+    """Run `fourfold synth` (design.md §4.1) in a child process and return (records.csv, truth.jsonl)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    command = [
+        sys.executable,
+        "-m",
+        "fourfold.cli",
+        "synth",
+        "--records",
+        str(records),
+        "--seed",
+        str(seed),
+        "--out",
+        str(out_dir),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
+        raise RuntimeError(f"fourfold synth failed: {tail[0]}")
+    return out_dir / "records.csv", out_dir / "truth.jsonl"
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _best(candidates: Counter[int], sizes: dict[int, int], own_size: int) -> int | None:
+    if not candidates:
+        return None
+    return max(
+        candidates, key=lambda k: (candidates[k], candidates[k] / (sizes[k] + own_size - candidates[k]), -k)
+    )
+
+
+def score(findings: list[dict[str, Any]], truth: list[dict[str, Any]]) -> dict[str, Any]:
+    """Course-level matching and the rates reported in docs/accuracy.md."""
+    courses = [t for t in truth if t.get("type") == "course"]
+    course_of_record: dict[str, list[int]] = defaultdict(list)
+    for i, course in enumerate(courses):
+        for rid in course["record_ids"]:
+            course_of_record[rid].append(i)
+    finding_of_record: dict[str, list[int]] = defaultdict(list)
+    for j, finding in enumerate(findings):
+        for rid in finding["record_ids"]:
+            finding_of_record[rid].append(j)
+    course_sizes = {i: len(c["record_ids"]) for i, c in enumerate(courses)}
+    finding_sizes = {j: len(f["record_ids"]) for j, f in enumerate(findings)}
+
+    best_course: list[int | None] = []
+    for finding in findings:
+        overlap: Counter[int] = Counter(
+            i for rid in finding["record_ids"] for i in course_of_record.get(rid, [])
+        )
+        best_course.append(_best(overlap, course_sizes, len(finding["record_ids"])))
+    best_finding: list[int | None] = []
+    for course in courses:
+        overlap = Counter(j for rid in course["record_ids"] for j in finding_of_record.get(rid, []))
+        best_finding.append(_best(overlap, finding_sizes, len(course["record_ids"])))
+
+    def predicted(i: int) -> str:
+        j = best_finding[i]
+        return "unmatched" if j is None else findings[j]["recommendation"]["classification"]
+
+    result: dict[str, Any] = {"courses": len(courses), "findings": len(findings)}
+    confusion: Counter[tuple[str, str]] = Counter((c["label"], predicted(i)) for i, c in enumerate(courses))
+    result["confusion"] = confusion
+    for label in LABELS:
+        for subset, keep in (
+            ("all", lambda c: True),
+            ("cross_record", lambda c: bool(c.get("cross_record"))),
+        ):
+            true_idx = [i for i, c in enumerate(courses) if c["label"] == label and keep(c)]
+            recall = Rate(sum(predicted(i) == label for i in true_idx), len(true_idx))
+            pred_idx = [j for j, f in enumerate(findings) if f["recommendation"]["classification"] == label]
+            if subset == "cross_record":
+                pred_idx = [
+                    j for j in pred_idx if best_course[j] is not None and keep(courses[best_course[j]])
+                ]  # type: ignore[index]
+            precision = Rate(
+                sum(
+                    best_course[j] is not None and courses[best_course[j]]["label"] == label  # type: ignore[index]
+                    for j in pred_idx
+                ),
+                len(pred_idx),
+            )
+            result[(label, subset)] = {"recall": recall, "precision": precision}
+    mis_idx = [
+        i
+        for i, c in enumerate(courses)
+        if c["label"] == "stalking" and not c.get("recorded_class_correct", True)
+    ]
+    result["misrecorded_stalking"] = Rate(
+        sum(
+            predicted(i) == "stalking" and findings[best_finding[i]]["misrecorded"]  # type: ignore[index]
+            for i in mis_idx
+        ),
+        len(mis_idx),
+    )
+    by_scenario: dict[str, Rate] = {}
+    for i, course in enumerate(courses):
+        key = f"{course.get('scenario')} ({course['label']})"
+        rate = by_scenario.setdefault(key, Rate(0, 0))
+        rate.total += 1
+        rate.hits += int(predicted(i) == course["label"])
+    result["by_scenario"] = by_scenario
+    return result
+
+
+def to_markdown(result: dict[str, Any], *, records: int, seed: int, backend: str, summary: str) -> str:
+    lines = [
+        "## Screening (course-of-conduct level)",
+        "",
+        f"Regenerate: `fourfold evaluate screening --records {records} --seed {seed} --backend {backend}` "
+        f"(runs `fourfold synth --records {records} --seed {seed}`, then `fourfold screen`).",
+        "",
+        f"Run: {summary}",
+        "",
+        f"True courses: {result['courses']}; findings: {result['findings']}. "
+        "A finding is matched to the true "
+        "course sharing most records, and a true course to the finding sharing most records. "
+        "Cells: value (95% Wilson interval; hits/total).",
+        "",
+        "| Label | Subset | Recall | Precision |",
+        "|---|---|---|---|",
+    ]
+    for label in LABELS:
+        for subset in ("all", "cross_record"):
+            cell = result[(label, subset)]
+            lines.append(
+                f"| {label} | {subset.replace('_', '-')} | {cell['recall'].cell()} | "
+                f"{cell['precision'].cell()} |"
+            )
+    lines += [
+        "",
+        f"Recall of misrecorded stalking (true stalking recorded under another class, found as stalking and "
+        f"flagged misrecorded): {result['misrecorded_stalking'].cell()}",
+        "",
+        "Cross-record: courses where no single record looks like stalking; precision on that subset counts "
+        "findings whose best-matching true course is cross-record.",
+        "",
+        "### True label × recommended classification",
+        "",
+        "| True label | stalking | harassment | none | unmatched |",
+        "|---|---|---|---|---|",
+    ]
+    confusion: Counter[tuple[str, str]] = result["confusion"]
+    for true_label in ("stalking", "harassment", "none"):
+        row = [
+            str(confusion.get((true_label, p), 0)) for p in ("stalking", "harassment", "none", "unmatched")
+        ]
+        lines.append(f"| {true_label} | " + " | ".join(row) + " |")
+    lines += [
+        "",
+        "### Correct classification by synthetic scenario",
+        "",
+        "| Scenario (true label) | Correct |",
+        "|---|---|",
+    ]
+    for key, rate in sorted(result["by_scenario"].items()):
+        lines.append(f"| {key} | {rate.cell()} |")
+    return "\n".join(lines) + "\n"
+
+
+def run_evaluation(
+    *, records: int, seed: int, work: Path, backend: str = "duckdb", write_doc: bool = True
+) -> str:
+    from rich.console import Console
+
+    from fourfold.screening.pipeline import screen
+
+    records_csv, truth_path = run_synth(records, seed, work / "synth")
+    result = screen(records_csv, work / "screen", backend=backend, console=Console(stderr=True))
+    findings = read_jsonl(result.findings_path)
+    scored = score(findings, read_jsonl(truth_path))
+    markdown = to_markdown(
+        scored,
+        records=records,
+        seed=seed,
+        backend=backend,
+        summary=result.summary_line().replace(str(result.out_dir), "the work directory"),
+    )
+    if write_doc:
+        from fourfold.accuracy_doc import write_section
+
+        write_section("screening", markdown)
+    return markdown

@@ -1,0 +1,101 @@
+"""People stages: person mentions from the records, contract B's `resolve_people`, then `assemble_courses`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from fourfold.screening.schema import PERSON_FIELDS
+
+# Victims are given a placeholder id when a record carries nothing that identifies them, so that each such
+# record still forms its own course of conduct and is never lost.
+UNRESOLVED_VICTIM_PREFIX = "unresolved-victim:"
+
+
+def _role_select(role: str, columns: set[str]) -> str:
+    parts = [
+        f"record_id || ':{role}' AS mention_id",
+        "record_id",
+        f"'{role}' AS role",
+    ]
+    for name in PERSON_FIELDS:
+        column = f"{role}_{name}"
+        target = "person_ref" if name == "ref" else name
+        parts.append(f"{column} AS {target}" if column in columns else f"CAST(NULL AS VARCHAR) AS {target}")
+    return "SELECT " + ", ".join(parts) + " FROM records"
+
+
+def build_mentions(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One mention per record and role (victim, suspect), with the fields person resolution uses."""
+    columns = {row[0] for row in con.execute("DESCRIBE records").fetchall()}
+    sql = _role_select("victim", columns) + " UNION ALL " + _role_select("suspect", columns)
+    return con.execute(sql + " ORDER BY mention_id").df()
+
+
+def resolve(
+    mentions: pd.DataFrame,
+    backend: str,
+    resolve_people: Callable[..., pd.DataFrame] | None = None,
+) -> pd.DataFrame:
+    if resolve_people is None:
+        from fourfold.people import resolve_people as contract_resolve_people
+
+        resolve_people = contract_resolve_people
+    people = resolve_people(mentions, backend=backend)
+    missing = {"mention_id", "person_id"} - set(people.columns)
+    if missing:
+        raise RuntimeError(f"resolve_people returned no column(s) {sorted(missing)}")
+    if len(people) != len(mentions):
+        raise RuntimeError(f"resolve_people returned {len(people)} rows for {len(mentions)} mentions")
+    return people[["mention_id", "person_id"]]
+
+
+def course_records(con: duckdb.DuckDBPyConnection, people: pd.DataFrame) -> pd.DataFrame:
+    """The `records` frame `assemble_courses` expects: one row per record, resolved victim and suspect ids."""
+    con.register("people_df", people)
+    frame = con.execute(
+        f"""
+        SELECT r.record_id,
+               r.reported_date AS reported_at,
+               COALESCE(CAST(v.person_id AS VARCHAR), '{UNRESOLVED_VICTIM_PREFIX}' || r.record_id)
+                   AS victim_id,
+               CAST(s.person_id AS VARCHAR) AS suspect_id,
+               COALESCE(r.relationship, n.relationship) AS relationship,
+               r.suspect_phone, r.suspect_email, r.suspect_online_handle
+        FROM records r
+        LEFT JOIN people_df v ON v.mention_id = r.record_id || ':victim'
+        LEFT JOIN people_df s ON s.mention_id = r.record_id || ':suspect'
+        LEFT JOIN narrative_relationship n ON n.record_id = r.record_id
+        ORDER BY r.reported_date, r.record_id
+        """
+    ).df()
+    con.unregister("people_df")
+    frame["reported_at"] = pd.to_datetime(frame["reported_at"])
+    frame = frame.astype({"suspect_id": object})
+    frame["suspect_id"] = frame["suspect_id"].where(frame["suspect_id"].notna(), None)
+    return frame
+
+
+def identifiers_frame(identifiers_path: Path) -> pd.DataFrame:
+    return pd.read_parquet(identifiers_path, columns=["record_id", "kind", "value"])
+
+
+def assemble(
+    records: pd.DataFrame,
+    identifiers: pd.DataFrame,
+    assemble_courses: Callable[..., list[Any]] | None = None,
+) -> list[Any]:
+    if assemble_courses is None:
+        try:
+            from fourfold.people import assemble_courses as contract_assemble_courses
+        except (
+            ImportError
+        ):  # contract B names `fourfold.people`; the function lives in fourfold.people.conduct
+            from fourfold.people.conduct import assemble_courses as contract_assemble_courses
+
+        assemble_courses = contract_assemble_courses
+    return list(assemble_courses(records, identifiers))

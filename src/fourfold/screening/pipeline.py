@@ -1,0 +1,316 @@
+"""The batch pipeline behind `fourfold screen`: stages as small functions over tables, with progress.
+
+ingest → narrative analysis (contract A) → person mentions → resolve_people (contract B) → assemble_courses
+→ evidence per course → assess_course, risk_flags, priority (contract C) → findings.jsonl → report.html
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import shutil
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import psutil
+import pyarrow as pa
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from fourfold.screening.analysis import analyse_records
+from fourfold.screening.findings import RecordFacts, build_finding
+from fourfold.screening.ingest import IngestResult, UnusableInput, ingest, preflight
+from fourfold.screening.people import assemble, build_mentions, course_records, identifiers_frame, resolve
+from fourfold.screening.report import ReportStats, render_report
+
+BACKENDS = ("duckdb", "spark")
+
+
+@dataclass
+class StageStat:
+    name: str
+    seconds: float
+    peak_rss_mb: float
+    rows: int
+
+
+@dataclass
+class ScreenResult:
+    ingest: IngestResult
+    stats: ReportStats
+    stages: list[StageStat]
+    out_dir: Path
+    findings_path: Path
+    report_path: Path
+    quarantine_path: Path
+    records_in_no_course: int = 0
+    seconds: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def summary_line(self) -> str:
+        s = self.stats
+        return (
+            f"screened {self.ingest.rows_in:,} records ({self.ingest.rows_valid:,} kept + "
+            f"{self.ingest.rows_quarantined:,} quarantined): {s.findings:,} findings — "
+            f"{s.by_class['stalking']:,} stalking, {s.by_class['harassment']:,} harassment, "
+            f"{s.by_class['none']:,} none; {s.misrecorded:,} misrecorded; "
+            f"{self.seconds:.1f} s → {self.out_dir}"
+        )
+
+
+class MemoryWatch:
+    """Samples the resident memory of this process and its children; the peak is reset at each stage."""
+
+    def __init__(self, interval: float = 0.1) -> None:
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._proc = psutil.Process()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def rss(self) -> int:
+        total = 0
+        with contextlib.suppress(psutil.Error):
+            total = self._proc.memory_info().rss
+            for child in self._proc.children(recursive=True):
+                with contextlib.suppress(psutil.Error):
+                    total += child.memory_info().rss
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self.rss())
+            self._stop.wait(self.interval)
+
+    def reset(self) -> None:
+        self.peak = self.rss()
+
+    def __enter__(self) -> MemoryWatch:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def _iter_course_rows(con: duckdb.DuckDBPyConnection, batch_rows: int = 50_000) -> Iterator[dict[str, Any]]:
+    reader = con.sql(
+        """
+        SELECT a.course_idx, r.record_id, r.reported_date, r.recorded_class, r.relationship, e.evidence
+        FROM assignment a
+        JOIN records r ON r.record_id = a.record_id
+        JOIN evidence e ON e.record_id = a.record_id
+        ORDER BY a.course_idx, r.reported_date, r.record_id
+        """
+    ).to_arrow_reader(batch_rows)
+    for batch in reader:
+        yield from batch.to_pylist()
+
+
+def _grouped(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[int, list[RecordFacts]]]:
+    current: int | None = None
+    group: list[RecordFacts] = []
+    for row in rows:
+        idx = int(row["course_idx"])
+        if current is not None and idx != current:
+            yield current, group
+            group = []
+        current = idx
+        group.append(
+            RecordFacts(
+                record_id=row["record_id"],
+                date=row["reported_date"],
+                recorded_class=row["recorded_class"],
+                relationship=row["relationship"],
+                evidence=json.loads(row["evidence"]),
+            )
+        )
+    if current is not None:
+        yield current, group
+
+
+def screen(
+    input_path: Path,
+    out_dir: Path,
+    backend: str = "duckdb",
+    *,
+    console: Console | None = None,
+    keep_work: bool = False,
+) -> ScreenResult:
+    """Run the whole screening over one records file; write findings.jsonl, report.html and quarantine.csv."""
+    if backend not in BACKENDS:
+        raise UnusableInput(f"unknown backend '{backend}': choose duckdb or spark")
+    input_path = Path(input_path)
+    preflight(input_path)  # fail fast with a one-line reason, before anything is written
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    console = console or Console(stderr=True)
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix=".screen-work-", dir=out_dir))
+    records_path = work / "records.parquet"
+    evidence_path = work / "evidence.parquet"
+    identifiers_path = work / "identifiers.parquet"
+    findings_path = out_dir / "findings.jsonl"
+    quarantine_path = out_dir / "quarantine.csv"
+    report_path = out_dir / "report.html"
+    stages: list[StageStat] = []
+    stats = ReportStats()
+
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description:<28}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+
+    try:
+        with MemoryWatch() as memory, progress:
+
+            @contextlib.contextmanager
+            def stage(name: str, total: int | None = None) -> Iterator[tuple[Any, list[int]]]:
+                task = progress.add_task(name, total=total)
+                memory.reset()
+                t0 = time.perf_counter()
+                counter = [0]
+                yield task, counter
+                memory.peak = max(memory.peak, memory.rss())
+                stages.append(StageStat(name, time.perf_counter() - t0, memory.peak / 2**20, counter[0]))
+                progress.update(
+                    task, completed=counter[0] if total is None else total, total=total or counter[0]
+                )
+
+            with stage("ingest") as (task, counter):
+
+                def on_ingest_rows(n: int) -> None:
+                    counter[0] += n
+                    progress.advance(task, n)
+
+                result = ingest(input_path, records_path, quarantine_path, on_rows=on_ingest_rows)
+
+            with stage("narrative analysis", result.rows_valid) as (task, counter):
+
+                def on_narrative_rows(n: int) -> None:
+                    counter[0] += n
+                    progress.advance(task, n)
+
+                analyse_records(
+                    records_path,
+                    evidence_path,
+                    identifiers_path,
+                    rows=result.rows_valid,
+                    on_rows=on_narrative_rows,
+                )
+
+            con = duckdb.connect(str(work / "screen.duckdb"))
+            con.execute("SET threads TO 2")
+            con.execute(f"SET temp_directory = '{work / 'duckdb-tmp'}'")
+            con.execute(f"CREATE VIEW records AS SELECT * FROM read_parquet('{records_path}')")
+            con.execute(f"CREATE VIEW evidence AS SELECT * FROM read_parquet('{evidence_path}')")
+            con.execute("CREATE VIEW narrative_relationship AS SELECT record_id, relationship FROM evidence")
+
+            with stage("person mentions") as (task, counter):
+                mentions = build_mentions(con)
+                counter[0] = len(mentions)
+
+            with stage(f"resolve people ({backend})") as (task, counter):
+                people = resolve(mentions, backend)
+                counter[0] = len(people)
+                del mentions
+
+            with stage("courses of conduct") as (task, counter):
+                frame = course_records(con, people)
+                del people
+                courses = assemble(frame, identifiers_frame(identifiers_path))
+                del frame
+                counter[0] = len(courses)
+                course_ids = [(i, rid) for i, c in enumerate(courses) for rid in c.record_ids]
+                con.register(
+                    "assignment_arrow",
+                    pa.table(
+                        {
+                            "course_idx": pa.array([i for i, _ in course_ids], pa.int64()),
+                            "record_id": pa.array([r for _, r in course_ids], pa.string()),
+                        }
+                    ),
+                )
+                con.execute("CREATE TABLE assignment AS SELECT * FROM assignment_arrow")
+                con.unregister("assignment_arrow")
+                del course_ids
+                records_in_no_course = int(
+                    con.execute(
+                        "SELECT count(*) FROM records "
+                        "WHERE record_id NOT IN (SELECT record_id FROM assignment)"
+                    ).fetchall()[0][0]
+                )
+                # Other courses with the same suspect (S-DASH: has the suspect stalked anyone else?)
+                victims_per_suspect = Counter(c.suspect_id for c in courses if c.suspect_id is not None)
+
+            with stage("assess and write findings", len(courses)) as (task, counter):
+                with findings_path.open("w", encoding="utf-8") as out:
+                    for idx, group in _grouped(_iter_course_rows(con)):
+                        course = courses[idx]
+                        others = victims_per_suspect[course.suspect_id] - 1 if course.suspect_id else 0
+                        finding = build_finding(course, group, suspect_other_victims=others)
+                        out.write(json.dumps(finding, ensure_ascii=False) + "\n")
+                        stats.add(finding)
+                        counter[0] += 1
+                        if counter[0] % 500 == 0:
+                            progress.advance(task, 500)
+
+            with stage("report") as (task, counter):
+                wanted = sorted({rid for f in stats.top() for rid in f["record_ids"]})
+                narratives: dict[str, str] = {}
+                if wanted:
+                    con.register("wanted_ids", pa.table({"record_id": pa.array(wanted, pa.string())}))
+                    narratives = dict(
+                        con.execute(
+                            "SELECT record_id, narrative FROM records "
+                            "WHERE record_id IN (SELECT record_id FROM wanted_ids)"
+                        ).fetchall()
+                    )
+                render_report(
+                    report_path,
+                    stats=stats,
+                    ingest=result,
+                    narratives=narratives,
+                    source_name=input_path.name,
+                    backend=backend,
+                )
+                counter[0] = len(stats.top())
+            con.close()
+    finally:
+        if not keep_work:
+            shutil.rmtree(work, ignore_errors=True)
+
+    screened = ScreenResult(
+        ingest=result,
+        stats=stats,
+        stages=stages,
+        out_dir=out_dir,
+        findings_path=findings_path,
+        report_path=report_path,
+        quarantine_path=quarantine_path,
+        records_in_no_course=records_in_no_course,
+        seconds=time.perf_counter() - started,
+        extra={"finished_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
+    )
+    return screened

@@ -1,0 +1,1 @@
+"""Synthetic force generator (`fourfold synth`). Never imported by analysis code."""

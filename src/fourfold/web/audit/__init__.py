@@ -1,0 +1,1 @@
+"""Audit: the append-only, hash-chained audit trail usable by every feature."""

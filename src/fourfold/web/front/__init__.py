@@ -1,0 +1,1 @@
+"""Front: the base layout, the home page and the registry of areas a user may use."""

@@ -1,0 +1,68 @@
+"""`fourfold load DIR`: load a screening output folder into the review database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def load(
+    directory: Annotated[
+        Path, typer.Argument(help="A `fourfold screen` output folder (holding findings.jsonl).")
+    ],
+    records: Annotated[
+        Path | None,
+        typer.Option(
+            "--records",
+            help="The records file that was screened, for the timeline's narratives and people's details "
+            "(default: records.parquet/.jsonl/.csv in DIR when present).",
+        ),
+    ] = None,
+) -> None:
+    """Load a screening run's findings.jsonl into the review queue (same run twice: no change; a newer run
+    updates findings and keeps every decision)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from fourfold.web.bootstrap import setup_django
+
+    console = Console(stderr=True)
+    setup_django()
+    from django.core.management import call_command
+
+    from fourfold.web.review.loading import LoadError, load_run
+
+    if not directory.exists():
+        typer.echo(f"fourfold load: {directory} does not exist", err=True)
+        raise typer.Exit(code=2)
+    call_command("migrate", verbosity=0, interactive=False)
+    findings = directory / "findings.jsonl" if directory.is_dir() else directory
+    total = None
+    if findings.is_file():
+        with findings.open("rb") as handle:
+            total = sum(1 for line in handle if line.strip())
+    try:
+        with Progress(
+            TextColumn("loading findings"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+        ) as progress:
+            task = progress.add_task("load", total=total)
+            result = load_run(directory, records_file=records, progress=lambda n: progress.advance(task, n))
+    except LoadError as exc:
+        typer.echo(f"fourfold load: {exc}", err=True)
+        raise typer.Exit(code=2) from None
+    if result.already_loaded:
+        typer.echo(f"Run already loaded (run {result.run_id}, {result.total} findings): nothing changed.")
+        return
+    for warning in result.warnings:
+        console.print(f"[yellow]note:[/yellow] {warning}")
+    typer.echo(
+        f"Loaded run {result.run_id}: {result.total} findings ({result.created} new, "
+        f"{result.updated} updated, {result.unchanged} unchanged, {result.retired} no longer in this run); "
+        f"{result.records} records written."
+    )
