@@ -43,7 +43,9 @@ def force(tmp_path_factory: pytest.TempPathFactory) -> Force:
 @pytest.fixture(scope="session")
 def rich_force(tmp_path_factory: pytest.TempPathFactory) -> Force:
     """Many courses and high noise, so every scenario and noise kind shows up often enough to measure."""
-    config = SynthConfig(records=12_000, seed=5, stalking_rate=0.25, other_course_rate=0.05).with_noise("high")
+    config = SynthConfig(records=12_000, seed=5, stalking_rate=0.25, other_course_rate=0.05).with_noise(
+        "high"
+    )
     return load(config, tmp_path_factory.mktemp("rich"))
 
 

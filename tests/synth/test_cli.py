@@ -10,14 +10,27 @@ runner = CliRunner()
 
 
 def test_writes_both_files(tmp_path):
-    result = runner.invoke(app, ["synth", "--records", "500", "--seed", "3", "--out", str(tmp_path), "--quiet"])
+    result = runner.invoke(
+        app, ["synth", "--records", "500", "--seed", "3", "--out", str(tmp_path), "--quiet"]
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "records.csv").read_text().count("\n") == 501
     assert (tmp_path / "truth.jsonl").stat().st_size > 0
 
 
 def test_rates_and_noise_flags(tmp_path):
-    args = ["synth", "--records", "400", "--out", str(tmp_path), "--stalking-rate", "0.1", "--noise", "low", "--quiet"]
+    args = [
+        "synth",
+        "--records",
+        "400",
+        "--out",
+        str(tmp_path),
+        "--stalking-rate",
+        "0.1",
+        "--noise",
+        "low",
+        "--quiet",
+    ]
     assert runner.invoke(app, args).exit_code == 0
 
 

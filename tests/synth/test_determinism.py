@@ -12,7 +12,9 @@ from fourfold.synth.generator import generate
 
 
 def _digest(folder: Path) -> tuple[str, str]:
-    return tuple(hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in ("records.csv", "truth.jsonl"))
+    return tuple(
+        hashlib.sha256((folder / n).read_bytes()).hexdigest() for n in ("records.csv", "truth.jsonl")
+    )
 
 
 def test_same_seed_same_files(tmp_path):

@@ -1,4 +1,4 @@
-"""Analysis code never imports the generator (its phrase tables and scenarios), or accuracy would be circular."""
+"""Analysis code never imports the generator (phrase tables, scenarios), or accuracy would be circular."""
 
 from __future__ import annotations
 

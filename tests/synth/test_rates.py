@@ -63,15 +63,18 @@ def _people_views(force):
     for m in force.mentions:
         if m["source"] == "columns":
             r = rows[m["record_id"]]
-            views[m["person_id"]].append((m, {k[len(m["role"]) + 1 :]: v for k, v in r.items()
-                                              if k.startswith(m["role"] + "_")}))
+            views[m["person_id"]].append(
+                (m, {k[len(m["role"]) + 1 :]: v for k, v in r.items() if k.startswith(m["role"] + "_")})
+            )
     return views
 
 
 def test_noise_tags_are_true_to_the_data(rich_force):
     """Each noise tag in the truth file describes a real difference from the person's usual value."""
     for _, views in _people_views(rich_force).items():
-        clean_forenames = {v["forename"] for m, v in views if not {"nickname", "misspelling"} & set(m["noise"])}
+        clean_forenames = {
+            v["forename"] for m, v in views if not {"nickname", "misspelling"} & set(m["noise"])
+        }
         dobs = Counter(v["dob"] for _, v in views if v["dob"])
         for m, v in views:
             for tag in m["noise"]:

@@ -5,19 +5,40 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 BEHAVIOURS = {
-    "following", "contacting", "publishing_material", "monitoring_online", "loitering", "interfering_property",
-    "watching_spying", "turning_up_home", "turning_up_work", "gifts", "threats", "violence",
-    "third_party_contact", "fake_accounts", "tracking_device", "breach_of_order",
-}  # fmt: skip
+    "following",
+    "contacting",
+    "publishing_material",
+    "monitoring_online",
+    "loitering",
+    "interfering_property",
+    "watching_spying",
+    "turning_up_home",
+    "turning_up_work",
+    "gifts",
+    "threats",
+    "violence",
+    "third_party_contact",
+    "fake_accounts",
+    "tracking_device",
+    "breach_of_order",
+}
 OFFENCES = {
     "stalking": {"PHA 1997 s.4A", "PHA 1997 s.2A"},
     "harassment": {"PHA 1997 s.4", "PHA 1997 s.2"},
     "none": {None},
 }
 COURSE_KEYS = {
-    "course_id", "victim_person_id", "suspect_person_id", "record_ids", "label", "offence", "behaviours",
-    "scenario", "cross_record", "recorded_class_correct",
-}  # fmt: skip
+    "course_id",
+    "victim_person_id",
+    "suspect_person_id",
+    "record_ids",
+    "label",
+    "offence",
+    "behaviours",
+    "scenario",
+    "cross_record",
+    "recorded_class_correct",
+}
 
 
 def test_mentions_point_at_existing_records_once_per_role(force):
@@ -106,8 +127,17 @@ def test_cross_record_courses_spread_over_ordinary_looking_records(rich_force):
         assert len({b[0] for b in per_record}) >= 2  # of different kinds
         for rid in c["record_ids"]:
             text = rows[rid]["narrative"].lower()
-            for history in ("stalk", "ongoing since", "ongoing for", "previous reports", "previous incidents",
-                            "pattern of behaviour", "repeat behaviour", "same susp as previous", "getting worse"):
+            for history in (
+                "stalk",
+                "ongoing since",
+                "ongoing for",
+                "previous reports",
+                "previous incidents",
+                "pattern of behaviour",
+                "repeat behaviour",
+                "same susp as previous",
+                "getting worse",
+            ):
                 assert history not in text, text
 
 
@@ -141,9 +171,28 @@ def test_victim_who_moves_shows_two_addresses(rich_force):
 
 def test_s4a_courses_carry_fear_or_effect_statements(rich_force):
     rows = {r["record_id"]: r for r in rich_force.rows}
-    cues = ("fear", "terrified", "frightened", "scared", "moved", "route", "off work", "installed", "install",
-            "sleep", "kill", "violence", "attack", "hurt", "no longer goes out", "stopped going", "staying with",
-            "leave her job", "leave his job", "panic")  # fmt: skip
+    cues = (
+        "fear",
+        "terrified",
+        "frightened",
+        "scared",
+        "moved",
+        "route",
+        "off work",
+        "installed",
+        "install",
+        "sleep",
+        "kill",
+        "violence",
+        "attack",
+        "hurt",
+        "no longer goes out",
+        "stopped going",
+        "staying with",
+        "leave her job",
+        "leave his job",
+        "panic",
+    )
     with_cue = total = 0
     for c in rich_force.courses:
         if c["offence"] in ("PHA 1997 s.4A", "PHA 1997 s.4"):

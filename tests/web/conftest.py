@@ -60,7 +60,9 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         try:
             yield chromium
         finally:
@@ -88,7 +90,8 @@ def axe_violations(page: Any, impacts: tuple[str, ...] = ("serious", "critical")
     page.add_script_tag(path=str(AXE))
     results = page.evaluate(
         """async () => await axe.run(document, {
-             runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
+             runOnly: {type: 'tag',
+                       values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}
            })"""
     )
     return [v for v in results["violations"] if v.get("impact") in impacts]
@@ -98,10 +101,18 @@ def assert_accessible(page: Any) -> None:
     violations = axe_violations(page)
     if violations:
         summary = [
-            {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            {
+                "id": v["id"],
+                "impact": v["impact"],
+                "help": v["help"],
+                "nodes": [n["target"] for n in v["nodes"]][:5],
+            }
             for v in violations
         ]
-        pytest.fail(f"axe found serious/critical accessibility violations on {page.url}:\n{json.dumps(summary, indent=1)}")
+        pytest.fail(
+            f"axe found serious/critical accessibility violations on {page.url}:\n"
+            + json.dumps(summary, indent=1)
+        )
 
 
 @pytest.fixture

@@ -94,7 +94,9 @@ def test_the_walk_covers_the_app_and_the_admin() -> None:
 
 @pytest.mark.parametrize(("url", "name"), ALL_URLS, ids=[f"{n} {u}" for u, n in ALL_URLS])
 @pytest.mark.parametrize("method", ["get", "post"])
-def test_anonymous_request_is_sent_to_sign_in_or_refused(client: Any, url: str, name: str, method: str) -> None:
+def test_anonymous_request_is_sent_to_sign_in_or_refused(
+    client: Any, url: str, name: str, method: str
+) -> None:
     resolve(url)  # the sample URL really reaches a view
     response = getattr(client, method)(url)
     sign_in = resolve_url(settings.LOGIN_URL)

@@ -126,7 +126,13 @@ def test_canonical_form_is_stable_and_key_order_free() -> None:
 
 @pytest.mark.parametrize(
     "extra",
-    [{"when": datetime(2026, 1, 1)}, {"x": float("nan")}, {1: "int key"}, ["not", "a", "mapping"], {"s": {1, 2}}],
+    [
+        {"when": datetime(2026, 1, 1)},
+        {"x": float("nan")},
+        {1: "int key"},
+        ["not", "a", "mapping"],
+        {"s": {1, 2}},
+    ],
 )
 def test_extra_that_json_cannot_hold_exactly_is_refused(extra: object) -> None:
     with pytest.raises(AuditDataError):

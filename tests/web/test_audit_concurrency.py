@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 import pytest
 from django.db import connection, connections
@@ -17,7 +16,7 @@ EACH = 15
 
 @pytest.mark.django_db(transaction=True)
 def test_parallel_writers_keep_one_unbroken_chain() -> None:
-    if connection.vendor == "sqlite" and connection.settings_dict["NAME"] in ("", ":memory:") :
+    if connection.vendor == "sqlite" and connection.settings_dict["NAME"] in ("", ":memory:"):
         pytest.fail("the SQLite test database must be shared between threads")
     errors: list[BaseException] = []
     start = threading.Barrier(WRITERS)
@@ -39,6 +38,8 @@ def test_parallel_writers_keep_one_unbroken_chain() -> None:
         thread.join()
     assert not errors, errors
     assert AuditEntry.objects.count() == WRITERS * EACH
-    assert list(AuditEntry.objects.order_by("seq").values_list("seq", flat=True)) == list(range(1, WRITERS * EACH + 1))
+    assert list(AuditEntry.objects.order_by("seq").values_list("seq", flat=True)) == list(
+        range(1, WRITERS * EACH + 1)
+    )
     report = verify_chain()
     assert report.ok and report.count == WRITERS * EACH

@@ -28,7 +28,9 @@ def test_entries_are_chained_in_sequence(make_user: Any) -> None:
 
 
 def test_stored_entry_hash_survives_the_database_round_trip(make_user: Any) -> None:
-    entry = record_audit(user=make_user(), action="x", extra={"nested": {"b": [1, 2.5, None, True]}, "a": "é"})
+    entry = record_audit(
+        user=make_user(), action="x", extra={"nested": {"b": [1, 2.5, None, True]}, "a": "é"}
+    )
     reread = AuditEntry.objects.get(pk=entry.pk)
     assert reread.chain_fields() == entry.chain_fields()
     assert reread.extra == {"nested": {"b": [1, 2.5, None, True]}, "a": "é"}
@@ -45,7 +47,9 @@ def test_forwarded_for_is_ignored_unless_a_proxy_is_trusted(settings: Any) -> No
     assert record_audit(user=None, action="a", request=request).ip == "10.0.0.9"
     settings.FOURFOLD_PROXY_COUNT = 1
     # The client may send its own X-Forwarded-For; only the entry the trusted proxy appended counts.
-    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7")
+    request = RequestFactory().get(
+        "/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7"
+    )
     assert record_audit(user=None, action="a", request=request).ip == "203.0.113.7"
     request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.9", HTTP_X_FORWARDED_FOR="not-an-address")
     assert record_audit(user=None, action="a", request=request).ip == "10.0.0.9"

@@ -37,8 +37,14 @@ def test_intact_trail_verifies(trail: list[AuditEntry]) -> None:
 
 @pytest.mark.parametrize(
     ("column", "value"),
-    [("reason", "nothing to see"), ("action", "view"), ("object_id", "999"), ("ip", "198.51.100.1"),
-     ("username", "someone_else"), ("extra_json", '{"added":true}')],
+    [
+        ("reason", "nothing to see"),
+        ("action", "view"),
+        ("object_id", "999"),
+        ("ip", "198.51.100.1"),
+        ("username", "someone_else"),
+        ("extra_json", '{"added":true}'),
+    ],
 )
 def test_edited_field_breaks_at_that_entry(trail: list[AuditEntry], column: str, value: str) -> None:
     target = trail[3]
@@ -52,7 +58,11 @@ def test_edited_field_breaks_at_that_entry(trail: list[AuditEntry], column: str,
 def test_edited_time_breaks_at_that_entry(trail: list[AuditEntry]) -> None:
     target = trail[1]
     moved = target.created_at.replace(year=target.created_at.year - 1)
-    raw("UPDATE {table} SET created_at = %s WHERE id = %s", connection.ops.adapt_datetimefield_value(moved), target.pk)
+    raw(
+        "UPDATE {table} SET created_at = %s WHERE id = %s",
+        connection.ops.adapt_datetimefield_value(moved),
+        target.pk,
+    )
     report = verify_chain()
     assert report.first_break is not None and report.first_break.entry_id == target.pk
 

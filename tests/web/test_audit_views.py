@@ -22,7 +22,9 @@ def test_auditor_sees_the_newest_entries_and_the_view_is_audited(client: Any, ma
     assert AuditEntry.objects.filter(action="view_audit_trail", user=auditor).count() == 1
 
 
-@pytest.mark.parametrize("role", ["analyst", "registrar", "investigator", "supervisor", "public_protection", "victim_care"])
+@pytest.mark.parametrize(
+    "role", ["analyst", "registrar", "investigator", "supervisor", "public_protection", "victim_care"]
+)
 def test_other_roles_are_refused(client: Any, make_user: Any, role: str) -> None:
     client.force_login(make_user("someone", role))
     assert client.get("/audit/").status_code == 403
@@ -35,7 +37,9 @@ def test_check_now_reports_intact_then_broken(client: Any, make_user: Any) -> No
     entry = record_audit(user=auditor, action="decide", reason="original")
     assert "The audit chain is intact" in client.post("/audit/verify/").content.decode()
     with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {AuditEntry._meta.db_table} SET reason = %s WHERE id = %s", ["changed", entry.pk])
+        cursor.execute(
+            f"UPDATE {AuditEntry._meta.db_table} SET reason = %s WHERE id = %s", ["changed", entry.pk]
+        )
     html = client.post("/audit/verify/").content.decode()
     assert "The audit chain is broken" in html and f"id {entry.pk}" in html
     assert client.get("/audit/verify/").status_code == 405

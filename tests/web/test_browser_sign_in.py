@@ -22,7 +22,10 @@ def test_sign_in_home_and_sign_out(page: Any, make_user: Any, accessible: Callab
     # The GOV.UK Frontend styles and scripts loaded and started (the password toggle appears only with JS).
     assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
     assert page.locator("button.govuk-password-input__toggle").is_visible()
-    assert page.evaluate("getComputedStyle(document.querySelector('.govuk-button')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.govuk-button')).backgroundColor")
+        != "rgba(0, 0, 0, 0)"
+    )
     assert page.evaluate("typeof window.htmx") == "object"
     accessible(page)
 
@@ -37,10 +40,10 @@ def test_sign_in_home_and_sign_out(page: Any, make_user: Any, accessible: Callab
     page.wait_for_url("**/")
     assert page.get_by_test_id("display-name").inner_text() == "Audrey Example"
     assert "Auditor" in page.get_by_test_id("roles").inner_text()
-    assert page.get_by_role("link", name="Audit trail").first.is_visible()
+    assert page.get_by_role("link", name="Audit trail", exact=True).first.is_visible()
     accessible(page)
 
-    page.get_by_role("link", name="Audit trail").first.click()
+    page.get_by_role("link", name="Audit trail", exact=True).first.click()
     page.wait_for_url("**/audit/")
     accessible(page)
 

@@ -9,8 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser, Group
 from django.core.exceptions import PermissionDenied
-from django.db.migrations.loader import MigrationLoader
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.http import HttpResponse
 from django.test import RequestFactory
 
@@ -19,7 +19,14 @@ from fourfold.web.accounts.roles import ROLE_NAMES, has_role, role_labels, role_
 pytestmark = pytest.mark.django_db
 
 EXPECTED_ROLES = {
-    "analyst", "registrar", "investigator", "supervisor", "public_protection", "victim_care", "auditor", "admin",
+    "analyst",
+    "registrar",
+    "investigator",
+    "supervisor",
+    "public_protection",
+    "victim_care",
+    "auditor",
+    "admin",
 }
 
 

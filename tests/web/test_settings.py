@@ -18,7 +18,11 @@ def run_manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[s
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "-m", "fourfold.web.manage", *args],
-        capture_output=True, text=True, env=full_env, cwd=REPO, timeout=120,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=REPO,
+        timeout=120,
     )
 
 
@@ -55,13 +59,17 @@ def test_production_refuses_weak_or_missing_configuration(overrides: dict[str, s
     assert message in result.stderr
 
 
-def test_development_settings_default_to_sqlite_under_var(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_development_settings_default_to_sqlite_under_var(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     from fourfold.web import settings
 
     monkeypatch.delenv("DATABASE_URL", raising=False)
     config = settings.database_from_env()
     assert config["ENGINE"] == "django.db.backends.sqlite3"
-    assert str(config["NAME"]).endswith("var/fourfold.sqlite3") or str(settings.VAR_DIR) in str(config["NAME"])
+    assert str(config["NAME"]).endswith("var/fourfold.sqlite3") or str(settings.VAR_DIR) in str(
+        config["NAME"]
+    )
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 
 
@@ -71,7 +79,12 @@ def test_database_url_selects_postgresql(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("DATABASE_URL", "postgres://fourfold:pw@db.example:5433/cases")
     config = settings.database_from_env()
     assert config["ENGINE"] == "django.db.backends.postgresql"
-    assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == ("db.example", 5433, "cases", "fourfold")
+    assert (config["HOST"], config["PORT"], config["NAME"], config["USER"]) == (
+        "db.example",
+        5433,
+        "cases",
+        "fourfold",
+    )
 
 
 def test_bad_environment_values_fail_with_a_clear_message(monkeypatch: pytest.MonkeyPatch) -> None:

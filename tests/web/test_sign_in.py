@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def sign_in(client: Any, username: str, password: str = PASSWORD, **extra: Any) -> Any:
-    return client.post("/sign-in/", {"username": username, "password": password}, REMOTE_ADDR="192.0.2.10", **extra)
+    return client.post(
+        "/sign-in/", {"username": username, "password": password}, REMOTE_ADDR="192.0.2.10", **extra
+    )
 
 
 def test_sign_in_page_is_open_and_uses_govuk_frontend(client: Any) -> None:
@@ -68,7 +70,9 @@ def test_sign_in_redirects_to_next(client: Any, make_user: Any) -> None:
 
 def test_sign_in_refuses_an_open_redirect(client: Any, make_user: Any) -> None:
     make_user("audrey", "auditor")
-    response = client.post("/sign-in/", {"username": "audrey", "password": PASSWORD, "next": "https://evil.example/"})
+    response = client.post(
+        "/sign-in/", {"username": "audrey", "password": PASSWORD, "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
 
 
@@ -127,9 +131,17 @@ def test_staff_admin_reaches_the_admin_and_changes_are_audited(client: Any, make
     response = client.post(
         f"/admin/accounts/user/{target.pk}/change/",
         {
-            "username": "vic", "first_name": "Vic", "last_name": "Care", "email": "", "is_active": "on",
-            "groups": [], "user_permissions": [], "last_login_0": "", "last_login_1": "",
-            "date_joined_0": "2026-01-01", "date_joined_1": "09:00:00",
+            "username": "vic",
+            "first_name": "Vic",
+            "last_name": "Care",
+            "email": "",
+            "is_active": "on",
+            "groups": [],
+            "user_permissions": [],
+            "last_login_0": "",
+            "last_login_1": "",
+            "date_joined_0": "2026-01-01",
+            "date_joined_1": "09:00:00",
         },
         REMOTE_ADDR="192.0.2.77",
     )

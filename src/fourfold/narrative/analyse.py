@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from fourfold.narrative.evidence import FOUR_ELEMENTS, BehaviourHit, NarrativeEvidence, Span
 from fourfold.narrative.identifiers import find_identifiers
 from fourfold.narrative.normalise import stem
+from fourfold.narrative.sentences import sent_end, sent_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -18,7 +19,14 @@ if TYPE_CHECKING:
 
 # Priority when several relationship cues appear (the closest relationship wins).
 RELATIONSHIP_PRIORITY = (
-    "ex_partner", "current_partner", "family", "colleague", "neighbour", "online_only", "acquaintance", "stranger",
+    "ex_partner",
+    "current_partner",
+    "family",
+    "colleague",
+    "neighbour",
+    "online_only",
+    "acquaintance",
+    "stranger",
 )
 # Role cues that name a third party when they follow a contact verb or preposition ("texted her mum").
 _ROLE_LABELS = {"current_partner", "family", "colleague", "acquaintance"}
@@ -33,7 +41,8 @@ _FIXATED_BEHAVIOURS = {"tracking_device", "monitoring_online"}
 
 
 def _span(doc: Doc, s: SpacySpan) -> Span:
-    return Span(s.start_char, s.end_char, doc.text[s.start_char : s.end_char])
+    text = doc.user_data.get("ff_text") or doc.text
+    return Span(s.start_char, s.end_char, text[s.start_char : s.end_char])
 
 
 def evidence_from_doc(doc: Doc, reported_at: dt.date | None = None) -> NarrativeEvidence:
@@ -63,8 +72,10 @@ def evidence_from_doc(doc: Doc, reported_at: dt.date | None = None) -> Narrative
     kept_tokens = {(s.start, s.end) for s in spans.get("repetition", [])}
     kept_starts = {s.start for s in spans.get("repetition", [])}
     usable = [
-        q for q in quant
-        if q["kind"] not in ("count", "rate", "repeat") or (q["start"], q["end"]) in kept_tokens
+        q
+        for q in quant
+        if q["kind"] not in ("count", "rate", "repeat")
+        or (q["start"], q["end"]) in kept_tokens
         or q["start"] in kept_starts
     ]
     ev.repetition = [_span(doc, s) for s in spans.get("repetition", []) if s.label_ != "period"]
@@ -89,17 +100,23 @@ def evidence_from_doc(doc: Doc, reported_at: dt.date | None = None) -> Narrative
         four["repeated"].extend(ev.repetition)
     ev.four = {k: _dedupe(v) for k, v in four.items()}
 
-    # s.4A PHA 1997: (1)(b)(i) fear of violence, (1)(b)(ii) serious alarm or distress, substantial adverse effect
+    # s.4A PHA 1997: (1)(b)(i) fear of violence; (1)(b)(ii) serious alarm or distress, adverse effect
     violent_context = bool(behaviours & {"threats", "violence"})
     fear_spans = [s for s in spans.get("s4a", []) if s.label_ == "fear_of_violence"]
     fear_spans += [s for s in spans.get("s4a", []) if s.label_ == "fear_general" and violent_context]
     ev.fear_of_violence = _dedupe([_span(doc, s) for s in fear_spans])
     if fear_spans:
-        sentences = {s.sent.start for s in fear_spans}
-        stated = [q["value"] for q in usable if q["kind"] == "count" and doc[q["start"]].sent.start in sentences]
-        each_time = any(t.lower_ in {"each", "every"} and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "time"
-                        for st in sentences for t in doc[st].sent)
-        ev.fear_occasions = max([len(sentences), *stated, *( [occasions] if each_time else [] )])
+        sentences = {sent_start(doc, s.start) for s in fear_spans}
+        stated = [
+            q["value"] for q in usable if q["kind"] == "count" and sent_start(doc, q["start"]) in sentences
+        ]
+        lowers = doc.user_data["ff_lower"]
+        each_time = any(
+            lowers[j] in {"each", "every"} and j + 1 < len(lowers) and lowers[j + 1] == "time"
+            for st in sentences
+            for j in range(st, sent_end(doc, st))
+        )
+        ev.fear_occasions = max([len(sentences), *stated, *([occasions] if each_time else [])])
     ev.serious_alarm_distress = _dedupe(
         [_span(doc, s) for s in spans.get("s4a", []) if s.label_ == "serious_alarm_distress"]
     )
@@ -116,16 +133,14 @@ def evidence_from_doc(doc: Doc, reported_at: dt.date | None = None) -> Narrative
             ev.relationship_spans = rel_hits[label]
             break
 
-    ev.identifiers = find_identifiers(doc.text)
-    ev.excluded = [
-        {"kind": s.label_, "span": _span(doc, s)} for s in spans.get("excluded", [])
-    ]
+    ev.identifiers = find_identifiers(doc.user_data.get("ff_text") or doc.text)
+    ev.excluded = [{"kind": s.label_, "span": _span(doc, s)} for s in spans.get("excluded", [])]
     return ev
 
 
 def _names_third_party(doc: Doc, s: SpacySpan) -> bool:
     """'texted her mum', 'her new partner': the role word names someone other than the suspect."""
-    before = [t for t in doc[max(s.sent.start, s.start - 3) : s.start]]
+    before = list(doc[max(sent_start(doc, s.start), s.start - 3) : s.start])
     if any(t.norm_ in _OBJECT_MARKERS for t in before):
         return True
     return any(t.norm_ == "new" for t in s)
@@ -165,7 +180,9 @@ def _analyse_chunk(texts: list[str]) -> list[NarrativeEvidence]:
     return [evidence_from_doc(doc) for doc in get_pipeline().pipe(texts)]
 
 
-def analyse_many(texts: Iterable[str], n_process: int = 1, batch_size: int = 256) -> Iterator[NarrativeEvidence]:
+def analyse_many(
+    texts: Iterable[str], n_process: int = 1, batch_size: int = 256
+) -> Iterator[NarrativeEvidence]:
     """Analyse many narratives in order; with n_process > 1, chunks of `batch_size` go to worker processes
     (each builds its own pipeline once), streaming so memory stays flat."""
     if n_process <= 1:

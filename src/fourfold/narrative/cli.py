@@ -13,7 +13,9 @@ import typer
 
 def analyse(
     text: Annotated[str | None, typer.Argument(help="The narrative; read from stdin when omitted.")] = None,
-    explain: Annotated[bool, typer.Option("--explain", help="Show the evidence readably with spans marked.")] = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Show the evidence readably with spans marked.")
+    ] = False,
     reported_at: Annotated[
         str | None, typer.Option("--reported-at", help="Date of the report (YYYY-MM-DD); default today.")
     ] = None,
@@ -45,10 +47,11 @@ def analyse(
 def evaluate_narrative(
     data_dir: Annotated[Path | None, typer.Option(help="Folder with dev.jsonl and heldout.jsonl.")] = None,
     synth_dir: Annotated[
-        Path | None, typer.Option(help="A `fourfold synth` output folder (records.csv + truth.jsonl) to score too.")
+        Path | None,
+        typer.Option(help="A `fourfold synth` output folder (records.csv + truth.jsonl) to score too."),
     ] = None,
 ) -> None:
-    """Measure the narrative analysis on the labelled cases; writes the `narrative` section of docs/accuracy.md."""
+    """Measure the narrative analysis on labelled cases; writes its section of docs/accuracy.md."""
     from fourfold.accuracy_doc import write_section
     from fourfold.narrative.evaluate import DATA_DIR, evaluate_file, markdown
 
@@ -76,7 +79,9 @@ def evaluate_narrative(
     out = write_section("narrative", markdown(reports, course))
     for r in reports:
         b = r.micro(r.behaviours)
-        typer.echo(f"{r.name}: {r.cases} cases; behaviours precision {b['precision']:.2f} recall {b['recall']:.2f}")
+        typer.echo(
+            f"{r.name}: {r.cases} cases; behaviours precision {b['precision']:.2f} recall {b['recall']:.2f}"
+        )
     if course:
         typer.echo(course["summary"])
     typer.echo(f"wrote the narrative section of {out}")

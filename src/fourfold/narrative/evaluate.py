@@ -17,9 +17,22 @@ from fourfold.stats import precision_recall
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "data" / "dev"
 BEHAVIOUR_IDS = (
-    "following", "contacting", "publishing_material", "monitoring_online", "loitering", "interfering_property",
-    "watching_spying", "turning_up_home", "turning_up_work", "gifts", "threats", "violence",
-    "third_party_contact", "fake_accounts", "tracking_device", "breach_of_order",
+    "following",
+    "contacting",
+    "publishing_material",
+    "monitoring_online",
+    "loitering",
+    "interfering_property",
+    "watching_spying",
+    "turning_up_home",
+    "turning_up_work",
+    "gifts",
+    "threats",
+    "violence",
+    "third_party_contact",
+    "fake_accounts",
+    "tracking_device",
+    "breach_of_order",
 )
 S4A_LIMBS = ("fear_of_violence", "serious_alarm_distress")
 
@@ -52,8 +65,11 @@ class Report:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def micro(self, table: dict[str, Tally]) -> dict[str, Any]:
-        return precision_recall(sum(t.tp for t in table.values()), sum(t.fp for t in table.values()),
-                                sum(t.fn for t in table.values()))
+        return precision_recall(
+            sum(t.tp for t in table.values()),
+            sum(t.fp for t in table.values()),
+            sum(t.fn for t in table.values()),
+        )
 
 
 def load_cases(path: Path) -> list[dict[str, Any]]:
@@ -87,12 +103,15 @@ def score(name: str, cases: list[dict[str, Any]], evidence: list[NarrativeEviden
             rep.relationship_correct += int(ev.relationship == case["relationship"])
         rep.exact_behaviour_sets += int(got_b == want_b)
         if got_b != want_b or got_f != want_f or got_s != want_s:
-            rep.errors.append({
-                "id": case.get("id"), "text": case["text"],
-                "behaviours": {"missed": sorted(want_b - got_b), "extra": sorted(got_b - want_b)},
-                "four": {"missed": sorted(want_f - got_f), "extra": sorted(got_f - want_f)},
-                "s4a": {"missed": sorted(want_s - got_s), "extra": sorted(got_s - want_s)},
-            })
+            rep.errors.append(
+                {
+                    "id": case.get("id"),
+                    "text": case["text"],
+                    "behaviours": {"missed": sorted(want_b - got_b), "extra": sorted(got_b - want_b)},
+                    "four": {"missed": sorted(want_f - got_f), "extra": sorted(got_f - want_f)},
+                    "s4a": {"missed": sorted(want_s - got_s), "extra": sorted(got_s - want_s)},
+                }
+            )
     return rep
 
 
@@ -114,15 +133,24 @@ def _fmt(pr: dict[str, Any], which: str) -> str:
 
 
 def _table(title: str, reports: list[Report], attr: str) -> list[str]:
-    head = "| " + title + " | " + " | ".join(f"{r.name} P (95% CI) | {r.name} R (95% CI) | n" for r in reports) + " |"
+    head = (
+        "| "
+        + title
+        + " | "
+        + " | ".join(f"{r.name} P (95% CI) | {r.name} R (95% CI) | n" for r in reports)
+        + " |"
+    )
     lines = [head, "|---|" + "---|---|---|" * len(reports)]
     labels = list(getattr(reports[0], attr))
     for label in [*labels, "all (micro)"]:
         cells = []
         for r in reports:
             table = getattr(r, attr)
-            pr = r.micro(table) if label == "all (micro)" else precision_recall(
-                table[label].tp, table[label].fp, table[label].fn)
+            pr = (
+                r.micro(table)
+                if label == "all (micro)"
+                else precision_recall(table[label].tp, table[label].fp, table[label].fn)
+            )
             cells.append(f"{_fmt(pr, 'precision')} | {_fmt(pr, 'recall')} | {pr['tp'] + pr['fn']}")
         name = f"**{label}**" if label == "all (micro)" else f"`{label}`"
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
@@ -134,17 +162,20 @@ def markdown(reports: list[Report], course_level: dict[str, Any] | None = None) 
         "## Narrative analysis",
         "",
         "Regenerate with `fourfold evaluate narrative`. Cases are synthetic narratives written by hand in",
-        "`data/dev/`: **dev** (`dev.jsonl`, built by `data/dev/build_dev.py` from `dev_base.jsonl`: each plain-English",
-        "case plus the same case in police-log style) was used to develop the patterns; **heldout** (`heldout.jsonl`,",
-        "different wording, mixed styles) was written before any tuning and never tuned on — its figures are the",
-        "honest ones. P = precision, R = recall, counted per case and label; n = cases with the label.",
+        "`data/dev/`: **dev** (`dev.jsonl`, built by `data/dev/build_dev.py` from `dev_base.jsonl`: each",
+        "plain-English case plus the same case in police-log style) was used to develop the patterns;",
+        "**heldout** (`heldout.jsonl`, different wording, mixed styles) was written before any tuning",
+        "and never tuned on — its figures are the honest ones. P = precision, R = recall, counted per case",
+        "and label; n = cases with the label.",
         "",
         "| set | cases | exact behaviour set | relationship correct (of labelled) |",
         "|---|---|---|---|",
     ]
     for r in reports:
-        lines.append(f"| {r.name} | {r.cases} | {r.exact_behaviour_sets}/{r.cases} | "
-                     f"{r.relationship_correct}/{r.relationship_labelled} |")
+        lines.append(
+            f"| {r.name} | {r.cases} | {r.exact_behaviour_sets}/{r.cases} | "
+            f"{r.relationship_correct}/{r.relationship_labelled} |"
+        )
     lines += ["", "### Behaviours (design.md §4.3 ids)", ""]
     lines += _table("behaviour", reports, "behaviours")
     lines += ["", "### FOUR elements", ""]

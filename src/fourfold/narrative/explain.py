@@ -35,8 +35,11 @@ def _marked(text: str, ev: NarrativeEvidence) -> Text:
 
 def render(text: str, ev: NarrativeEvidence, console: Console | None = None) -> None:
     console = console or Console()
-    console.print(Text("Narrative (", style="bold").append_text(
-        Text.assemble(*[(k + " ", v) for k, v in _STYLES.items()])).append(")", style="bold"))
+    console.print(
+        Text("Narrative (", style="bold")
+        .append_text(Text.assemble(*[(k + " ", v) for k, v in _STYLES.items()]))
+        .append(")", style="bold")
+    )
     console.print(_marked(text, ev))
     console.print()
     table = Table(title="Evidence", show_lines=False)
@@ -61,4 +64,6 @@ def render(text: str, ev: NarrativeEvidence, console: Console | None = None) -> 
         table.add_row("set aside", x["kind"], f"“{s.text}” ({s.start}–{s.end})")
     console.print(table)
     days = f", over {ev.span_days} days" if ev.span_days is not None else ""
-    console.print(f"Occasions (estimate): {ev.occasions}{days}; fear of violence on {ev.fear_occasions} occasion(s).")
+    console.print(
+        f"Occasions (estimate): {ev.occasions}{days}; fear of violence on {ev.fear_occasions} occasion(s)."
+    )

@@ -23,7 +23,9 @@ _HANDLE_WORD = re.compile(
 # UK registrations (DVLA): current AB12 CDE; prefix A123 BCD; suffix ABC 123D. Older formats need a cue word.
 _VRM_CURRENT = re.compile(r"\b([A-Z]{2}[0-9]{2})\s?([A-Z]{3})\b")
 _VRM_OLDER = re.compile(r"\b(?:[A-Z][0-9]{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?[0-9]{1,3}[A-Z])\b")
-_VRM_CUE = re.compile(r"(?:reg|registration|vrm|index|plate|veh|vehicle|car|van)\W{0,3}\w{0,12}\W{0,3}$", re.I)
+_VRM_CUE = re.compile(
+    r"(?:reg|registration|vrm|index|plate|veh|vehicle|car|van)\W{0,3}\w{0,12}\W{0,3}$", re.I
+)
 
 _NAME_TRIGGER = re.compile(
     r"\b(?:susp(?:ect)?|s/|named as|name(?:d)? is|known as|identified as|calls? himself|calls? herself|"
@@ -39,7 +41,8 @@ _NOT_NAME = frozenset(
         "the a an and has have had is was were be been who which that this then than also now still again "
         "states stated says said reports reported denies denied attended arrested sent called rang texted "
         "messaged followed turned came went left made told keeps kept continues continued dob tel phone "
-        "mobile address lives living email aged age unknown male female man woman is not no nfa ip vic victim "
+        "mobile address lives living email aged age unknown male female man woman is not no nfa ip vic "
+        "victim "
         "susp suspect his her him she he they them it on in at to from with by for of as or but if when "
         "while whilst after before since police officers officer pc ps oic words advice arrest arrested "
         "interview interviewed charged bailed released present previously believed thought appears "
@@ -83,7 +86,9 @@ def find_identifiers(text: str) -> list[Identifier]:
         add("handle", m.group(1).lower(), m.start(), m.end())
     for m in _HANDLE_WORD.finditer(text):
         add("handle", m.group(1).lower().rstrip("."), m.start(1), m.end(1))
-    if _PHONE_HINT.search(text):  # the phonenumbers matcher is slow: run it only where digits could be a number
+    if _PHONE_HINT.search(
+        text
+    ):  # the phonenumbers matcher is slow: run it only where digits could be a number
         _add_phones(text, add)
     for m in _VRM_CURRENT.finditer(text):
         add("vrm", (m.group(1) + m.group(2)).upper(), m.start(), m.end())

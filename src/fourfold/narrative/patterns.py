@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (pattern tables: one pattern per line reads better than wrapped strings)
 """Pattern tables: the words and shapes that signal each behaviour, FOUR element, s.4A limb and relationship.
 
 Patterns are data, written in a small notation compiled to spaCy Matcher patterns on the stemmed ``NORM``:

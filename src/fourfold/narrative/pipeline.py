@@ -1,14 +1,14 @@
 """The spaCy pipeline: `blank("en")` plus rule components, each with one job.
 
-    fourfold_normaliser   token.norm_ = canonical stem (abbreviations, misspellings, lemma-ish form)
-    sentencizer           sentence boundaries
-    fourfold_behaviours   behaviour patterns          -> doc.spans["behaviour"]
-    fourfold_four         FOUR cue patterns           -> doc.spans["four"]
-    fourfold_s4a          s.4A limb cue patterns      -> doc.spans["s4a"]
-    fourfold_relationship relationship cue patterns   -> doc.spans["relationship"]
-    fourfold_quantities   counts, frequencies, periods -> doc.spans["repetition"] + doc.user_data
-    fourfold_attribution  drops acts done by the victim or by officers (moved to doc.spans["excluded"])
-    fourfold_scope        drops negated, denied and hypothetical items (moved to doc.spans["excluded"])
+fourfold_normaliser   token.norm_ = canonical stem (abbreviations, misspellings, lemma-ish form)
+sentencizer           sentence boundaries
+fourfold_behaviours   behaviour patterns          -> doc.spans["behaviour"]
+fourfold_four         FOUR cue patterns           -> doc.spans["four"]
+fourfold_s4a          s.4A limb cue patterns      -> doc.spans["s4a"]
+fourfold_relationship relationship cue patterns   -> doc.spans["relationship"]
+fourfold_quantities   counts, frequencies, periods -> doc.spans["repetition"] + doc.user_data
+fourfold_attribution  drops acts done by the victim or by officers (moved to doc.spans["excluded"])
+fourfold_scope        drops negated, denied and hypothetical items (moved to doc.spans["excluded"])
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 from fourfold.narrative import patterns
 from fourfold.narrative.matcher import TokenMatcher
 from fourfold.narrative.normalise import stem
+from fourfold.narrative.sentences import sent_end, sent_start
 
 TABLES: dict[str, dict[str, list[str]]] = {
     "behaviours": patterns.BEHAVIOURS,
@@ -37,8 +38,23 @@ SPAN_KEYS = {"behaviours": "behaviour", "four": "four", "s4a": "s4a", "relations
 
 @Language.component("fourfold_normaliser")
 def normaliser(doc: Doc) -> Doc:
+    # token attributes cached once as plain lists: iterating a Doc is the slowest thing the components do
+    norms: list[str] = []
+    lowers: list[str] = []
+    punct: list[bool] = []
+    parts: list[str] = []
     for tok in doc:
-        tok.norm_ = stem(tok.text)
+        text = tok.text
+        norm = stem(text)
+        tok.norm_ = norm
+        norms.append(norm)
+        lowers.append(text.lower())
+        punct.append(tok.is_punct)
+        parts.append(tok.text_with_ws)
+    doc.user_data["ff_norms"] = norms
+    doc.user_data["ff_lower"] = lowers
+    doc.user_data["ff_punct"] = punct
+    doc.user_data["ff_text"] = "".join(parts)
     return doc
 
 
@@ -60,13 +76,14 @@ class PatternMatcher:
         if table == "behaviours":
             for label, rules in patterns.REQUIRES_CONTEXT.items():
                 self.requires[label] = [
-                    (patterns.stem_set(trigger), patterns.stem_set("|".join(ctx))) for trigger, ctx in rules.items()
+                    (patterns.stem_set(trigger), patterns.stem_set("|".join(ctx)))
+                    for trigger, ctx in rules.items()
                 ]
 
     def __call__(self, doc: Doc) -> Doc:
         by_label: dict[str, list[Span]] = {}
-        norms = [t.norm_ for t in doc]
-        punct = [t.is_punct for t in doc]
+        norms = doc.user_data["ff_norms"]
+        punct = doc.user_data["ff_punct"]
         for label, start, end in self.matcher(norms, punct):
             span = Span(doc, start, end, label=label)
             if self._lacks_context(label, span):
@@ -83,9 +100,12 @@ class PatternMatcher:
         rules = self.requires.get(label)
         if not rules or len(span) > 1:
             return False
-        word = span[0].norm_
-        sent = span.sent
-        window = {t.norm_ for t in sent if abs(t.i - span.start) <= 4 and t.i != span.start}
+        norms = span.doc.user_data["ff_norms"]
+        word = norms[span.start]
+        lo, hi = sent_start(span.doc, span.start), sent_end(span.doc, span.start)
+        window = {
+            norms[j] for j in range(max(lo, span.start - 4), min(hi, span.start + 5)) if j != span.start
+        }
         for trigger, ctx in rules:
             if word in trigger:
                 return not (window & ctx)
@@ -113,7 +133,7 @@ _AUX_OR_ADVERB = {
         "apparently first once twice subsequently immediately"
     ).split()
 }
-# A role or place noun right after "her"/"his" makes it a possessive, not the person acted on ("rang her mum").
+# A role or place noun after "her"/"his" makes it a possessive, not the person acted on ("rang her mum").
 _POSSESSED = patterns.stem_set(patterns.CLASSES["THIRD"] + "|" + patterns.CLASSES["WORK"]) - {stem("home")}
 _OBJECT_LABELS = {"contacting", "following", "watching_spying", "violence", "threats"}
 
@@ -121,8 +141,9 @@ _OBJECT_LABELS = {"contacting", "following", "watching_spying", "violence", "thr
 def _pronoun_roles(doc: Doc) -> dict[str, str]:
     """Which subject pronoun ("she"/"he") refers to the victim: the object of the suspect's acts
     ("followed her", "rang him") tells the victim's pronoun."""
-    has_f = any(t.lower_ in _FEMALE for t in doc)
-    has_m = any(t.lower_ in _MALE for t in doc)
+    lowers = set(doc.user_data["ff_lower"])
+    has_f = bool(lowers & _FEMALE)
+    has_m = bool(lowers & _MALE)
     if not (has_f and has_m):
         return {}  # one gender only: a pronoun subject could be either party
     tally = {"f": 1, "m": 0}  # prior: most reported stalking victims are women (CSEW)
@@ -139,8 +160,8 @@ def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False
     """Tokens to the left of `start` in the same clause, nearest first (optionally across "and"/"or")."""
     out: list[Token] = []
     i = start - 1
-    sent_start = doc[start].sent.start
-    while i >= sent_start and len(out) < limit:
+    first = sent_start(doc, start)
+    while i >= first and len(out) < limit:
         tok = doc[i]
         if through_and and tok.lower_ in {"and", "or"}:
             pass
@@ -152,7 +173,7 @@ def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False
 
 
 def _possessive_object(doc: Doc, span: Span) -> bool:
-    """"rang her mum", "phoned her workplace": the her/his in the act is a possessive, not its object."""
+    """ "rang her mum", "phoned her workplace": the her/his in the act is a possessive, not its object."""
     for tok in span[1:3]:
         if tok.lower_ in {"her", "his", "their", "victim"}:
             return tok.i + 1 < len(doc) and doc[tok.i + 1].norm_ in _POSSESSED
@@ -160,7 +181,7 @@ def _possessive_object(doc: Doc, span: Span) -> bool:
 
 
 def agent_of(doc: Doc, span: Span, roles: dict[str, str]) -> str:
-    """"victim", "officer" or "suspect" (the default) for the act in `span`, read from its clause."""
+    """ "victim", "officer" or "suspect" (the default) for the act in `span`, read from its clause."""
     if span[0].norm_ in _RECEIVE or any(t.norm_ == "be" for t in span[:2]):
         return "suspect"  # "IP received 40 calls", "was followed": the victim is on the receiving end
     left = clause_left(doc, span.start)
@@ -184,7 +205,9 @@ def agent_of(doc: Doc, span: Span, roles: dict[str, str]) -> str:
     if subject in ("", "suspect"):
         return "suspect"
     if any(t.norm_ not in _AUX_OR_ADVERB and not t.is_punct for t in between):
-        return "suspect"  # the victim is not the subject of this verb ("IP found a tracker", "IP states he ...")
+        return (
+            "suspect"  # the victim is not the subject of this verb ("IP found a tracker", "IP states he ...")
+        )
     passive = any(t.norm_ in ("be", "get") or t.norm_ in _RECEIVE for t in between) and (
         span[0].lower_.endswith(_PARTICIPLE_END) or span[0].norm_ != span[0].lower_
     )
@@ -228,11 +251,13 @@ _REQUEST_WORDS = frozenset(
     "wanted wish threaten threatens threatened threatening intend intends plan plans".split()
 )
 _REQUEST_LINK = frozenset("to not that".split())
-_FEAR_WORDS = frozenset("afraid scared frightened fear fears feared fearing terrified petrified worried worry".split())
+_FEAR_WORDS = frozenset(
+    "afraid scared frightened fear fears feared fearing terrified petrified worried worry".split()
+)
 
 
 def scope_of(doc: Doc, span: Span, key: str) -> str:
-    """"negated", "hypothetical" or "" for an item, from the words before it in its clause."""
+    """ "negated", "hypothetical" or "" for an item, from the words before it in its clause."""
     left = clause_left(doc, span.start, limit=8, through_and=True)
     negation_reach = len(clause_left(doc, span.start, limit=8))
     is_threat = key == "behaviour" and span.label_ == "threats"
@@ -240,7 +265,9 @@ def scope_of(doc: Doc, span: Span, key: str) -> str:
     for n, tok in enumerate(left):
         low = tok.lower_
         if n < negation_reach and (low in patterns.NEGATION or tok.norm_ == "not"):
-            if not any(t.lower_ in patterns.NEGATION_CANCEL or t.norm_ in {"stop", "leav", "giv"} for t in seen):
+            if not any(
+                t.lower_ in patterns.NEGATION_CANCEL or t.norm_ in {"stop", "leav", "giv"} for t in seen
+            ):
                 if not any(t.lower_ in patterns.NEGATION_CANCEL for t in span):
                     return "negated"
         if low in patterns.HYPOTHETICAL:
@@ -284,12 +311,51 @@ def scope(doc: Doc) -> Doc:
 # ----------------------------------------------------------------------------------------------- quantities
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1, "couple": 2,
-    "both": 2, "few": 3, "several": 3, "numerous": 4, "multiple": 3, "many": 5, "various": 3, "dozen": 12,
-    "dozens": 24, "hundreds": 100, "countless": 20, "lots": 5, "loads": 5, "some": 2,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a": 1,
+    "an": 1,
+    "couple": 2,
+    "both": 2,
+    "few": 3,
+    "several": 3,
+    "numerous": 4,
+    "multiple": 3,
+    "many": 5,
+    "various": 3,
+    "dozen": 12,
+    "dozens": 24,
+    "hundreds": 100,
+    "countless": 20,
+    "lots": 5,
+    "loads": 5,
+    "some": 2,
 }
 _VAGUE = {"several", "numerous", "multiple", "many", "various", "few", "lots", "loads", "some", "countless"}
 _COUNT_UNITS = {
@@ -301,13 +367,36 @@ _COUNT_UNITS = {
     ).split()
 }
 _PLURAL_CONTACT = {stem(w) for w in "call text message email voicemail letter dm note whatsapp".split()}
-_DAY_UNITS = {stem("day"): 1, stem("night"): 1, stem("evening"): 1, stem("morning"): 1, stem("afternoon"): 1,
-              stem("date"): 1, stem("weekend"): 7}
-_PERIOD_DAYS = {"hour": 0, "day": 1, "night": 1, "week": 7, "fortnight": 14, "month": 30, "year": 365,
-                "weekend": 2}
+_DAY_UNITS = {
+    stem("day"): 1,
+    stem("night"): 1,
+    stem("evening"): 1,
+    stem("morning"): 1,
+    stem("afternoon"): 1,
+    stem("date"): 1,
+    stem("weekend"): 7,
+}
+_PERIOD_DAYS = {
+    "hour": 0,
+    "day": 1,
+    "night": 1,
+    "week": 7,
+    "fortnight": 14,
+    "month": 30,
+    "year": 365,
+    "weekend": 2,
+}
 _PERIOD = {stem(k): v for k, v in _PERIOD_DAYS.items()}
-_RATE_PERIOD = {stem("day"): 1.0, stem("night"): 1.0, stem("evening"): 1.0, stem("morning"): 1.0,
-                stem("week"): 1 / 7, stem("month"): 1 / 30, stem("hour"): 8.0, stem("weekend"): 1 / 7}
+_RATE_PERIOD = {
+    stem("day"): 1.0,
+    stem("night"): 1.0,
+    stem("evening"): 1.0,
+    stem("morning"): 1.0,
+    stem("week"): 1 / 7,
+    stem("month"): 1 / 30,
+    stem("hour"): 8.0,
+    stem("weekend"): 1 / 7,
+}
 _EVERY = {"every", "each", "daily", "nightly", "weekly", "hourly", "most"}
 _DURATION_PREP = {"for", "over", "in", "during", "within", "across", "past", "last", "previous", "since"}
 _REPEAT_WORDS = {
@@ -318,8 +407,12 @@ _REPEAT_WORDS = {
         "twice wherever whenever everywhere"
     ).split()
 }
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december".split())}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS.pop("may", None)  # "may" is too often the verb; "since May" still caught below by capital letter
 _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
@@ -327,8 +420,8 @@ _WEEKDAYS.update({d[:3]: i for d, i in list(_WEEKDAYS.items())})
 _WEEKDAYS.update({"tues": 1, "weds": 2, "thurs": 3})
 
 
-def _number(tok: Token) -> int | None:
-    low = tok.lower_.rstrip("+")
+def _number(low: str) -> int | None:
+    low = low.rstrip("+")
     if low in _NUMBER_WORDS:
         return _NUMBER_WORDS[low]
     txt = re.sub(r"[,+]", "", low)
@@ -348,29 +441,35 @@ def quantities(doc: Doc) -> Doc:
     weekday_tokens: list[int] = []
     contact_tokens = {t.i for s in doc.spans.get("behaviour", []) if s.label_ == "contacting" for t in s}
     n = len(doc)
+    norms: list[str] = doc.user_data["ff_norms"]
+    lowers: list[str] = doc.user_data["ff_lower"]
+    punct: list[bool] = doc.user_data["ff_punct"]
     i = 0
     while i < n:
-        tok = doc[i]
-        low = tok.lower_
-        num = _number(tok)
+        low = lowers[i]
+        norm = norms[i]
+        num = _number(low) if (low[0].isdigit() or low in _NUMBER_WORDS) else None
         # "on N occasions", "N calls", "N times a day"
-        if num is not None and not tok.like_email:
+        if num is not None:
             j = i + 1
-            if j < n and doc[j].text in {"+", "x"}:
+            if j < n and lowers[j] in {"+", "x"}:
                 j += 1
-            if j < n and doc[j].lower_ == "of":
+            if j < n and lowers[j] == "of":
                 j += 1
             k = j
-            while k < min(n, j + 3) and doc[k].norm_ not in _COUNT_UNITS and doc[k].norm_ not in _PERIOD:
-                if doc[k].is_punct:
+            while k < min(n, j + 3) and norms[k] not in _COUNT_UNITS and norms[k] not in _PERIOD:
+                if punct[k]:
                     break
                 k += 1
             if k < n and k < j + 3:
-                unit = doc[k].norm_
-                prev = doc[i - 1].lower_ if i > 0 else ""
-                is_period = unit in _PERIOD and (prev in _DURATION_PREP or prev in {"the", "a"}
-                                                 or (i > 1 and doc[i - 2].lower_ in _DURATION_PREP))
-                if is_period and not (prev == "on" or (i > 1 and doc[i - 2].lower_ == "on")):
+                unit = norms[k]
+                prev = lowers[i - 1] if i > 0 else ""
+                is_period = unit in _PERIOD and (
+                    prev in _DURATION_PREP
+                    or prev in {"the", "a"}
+                    or (i > 1 and lowers[i - 2] in _DURATION_PREP)
+                )
+                if is_period and not (prev == "on" or (i > 1 and lowers[i - 2] == "on")):
                     days = num * _PERIOD[unit]
                     found.append({"kind": "period", "days": days, "start": i, "end": k + 1})
                     spans.append(Span(doc, i if prev not in _DURATION_PREP else i - 1, k + 1, label="period"))
@@ -380,19 +479,23 @@ def quantities(doc: Doc) -> Doc:
                     end = k + 1
                     rate_per = None
                     # "N times a day", "10 times per week", "20 times a night"
-                    if end + 1 < n and doc[end].lower_ in {"a", "an", "per", "each", "every"} and (
-                        doc[end + 1].norm_ in _RATE_PERIOD
+                    if (
+                        end + 1 < n
+                        and lowers[end] in {"a", "an", "per", "each", "every"}
+                        and (norms[end + 1] in _RATE_PERIOD)
                     ):
-                        rate_per = doc[end + 1].norm_
+                        rate_per = norms[end + 1]
                         end += 2
                     if rate_per is not None:
-                        found.append({"kind": "rate", "per_day": num * _RATE_PERIOD[rate_per], "start": i,
-                                      "end": end})
+                        found.append(
+                            {"kind": "rate", "per_day": num * _RATE_PERIOD[rate_per], "start": i, "end": end}
+                        )
                         spans.append(Span(doc, i, end, label="rate"))
                     elif low not in {"a", "an", "one"} and not (num == 1):
                         value = num if unit not in _DAY_UNITS or low not in {"a", "an"} else 1
-                        found.append({"kind": "count", "value": value, "vague": low in _VAGUE,
-                                      "start": i, "end": end})
+                        found.append(
+                            {"kind": "count", "value": value, "vague": low in _VAGUE, "start": i, "end": end}
+                        )
                         spans.append(Span(doc, i, end, label="count"))
                     i = end
                     continue
@@ -404,28 +507,39 @@ def quantities(doc: Doc) -> Doc:
                 spans.append(Span(doc, i, i + 1, label="rate"))
                 i += 1
                 continue
-            if i + 1 < n and doc[i + 1].norm_ in _RATE_PERIOD:
-                per = _RATE_PERIOD[doc[i + 1].norm_] * (0.7 if low == "most" else 1.0)
+            if i + 1 < n and norms[i + 1] in _RATE_PERIOD:
+                per = _RATE_PERIOD[norms[i + 1]] * (0.7 if low == "most" else 1.0)
                 found.append({"kind": "rate", "per_day": per, "start": i, "end": i + 2})
                 spans.append(Span(doc, i, i + 2, label="rate"))
                 i += 2
                 continue
-            if i + 1 < n and doc[i + 1].lower_ in {"time", "occasion"}:
+            if i + 1 < n and lowers[i + 1] in {"time", "occasion"}:
                 found.append({"kind": "count", "value": 2, "vague": True, "start": i, "end": i + 2})
                 spans.append(Span(doc, i, i + 2, label="count"))
                 i += 2
                 continue
         # "a fortnight", "a week" after a duration preposition
-        if low in {"a", "an"} and i + 1 < n and doc[i + 1].norm_ in _PERIOD and i > 0 and (
-            doc[i - 1].lower_ in _DURATION_PREP
+        if (
+            low in {"a", "an"}
+            and i + 1 < n
+            and norms[i + 1] in _PERIOD
+            and i > 0
+            and (lowers[i - 1] in _DURATION_PREP)
         ):
-            found.append({"kind": "period", "days": _PERIOD[doc[i + 1].norm_], "start": i - 1, "end": i + 2})
+            found.append({"kind": "period", "days": _PERIOD[norms[i + 1]], "start": i - 1, "end": i + 2})
             spans.append(Span(doc, i - 1, i + 2, label="period"))
             i += 2
             continue
         if low in {"twice", "thrice"}:
-            found.append({"kind": "count", "value": 2 if low == "twice" else 3, "vague": False,
-                          "start": i, "end": i + 1})
+            found.append(
+                {
+                    "kind": "count",
+                    "value": 2 if low == "twice" else 3,
+                    "vague": False,
+                    "start": i,
+                    "end": i + 1,
+                }
+            )
             spans.append(Span(doc, i, i + 1, label="count"))
             i += 1
             continue
@@ -438,29 +552,34 @@ def quantities(doc: Doc) -> Doc:
                 i = anchor["end"]
                 continue
         # "this week", "this month", "last month", "the last fortnight", "over the weekend"
-        if low in {"this", "last", "past"} and i + 1 < n and doc[i + 1].norm_ in _PERIOD and (
-            doc[i + 1].norm_ not in {stem("night"), stem("day")}
+        if (
+            low in {"this", "last", "past"}
+            and i + 1 < n
+            and norms[i + 1] in _PERIOD
+            and (norms[i + 1] not in {stem("night"), stem("day")})
         ):
-            days = _PERIOD[doc[i + 1].norm_]
+            days = _PERIOD[norms[i + 1]]
             found.append({"kind": "period", "days": days, "weak": True, "start": i, "end": i + 2})
             i += 2
             continue
         # plural messages, calls, texts: more than one contact ("sent her abusive messages")
-        if tok.norm_ in _PLURAL_CONTACT and low != tok.norm_ and low.endswith("s") and i in contact_tokens:
+        if norm in _PLURAL_CONTACT and low != norm and low.endswith("s") and i in contact_tokens:
             found.append({"kind": "count", "value": 2, "vague": True, "start": i, "end": i + 1})
             spans.append(Span(doc, i, i + 1, label="count"))
             i += 1
             continue
-        if low in _WEEKDAYS and not (i > 0 and doc[i - 1].lower_ == "since"):
+        if low in _WEEKDAYS and not (i > 0 and lowers[i - 1] == "since"):
             weekdays.add(_WEEKDAYS[low])
             weekday_tokens.append(i)
-        if tok.norm_ in _REPEAT_WORDS and tok.is_alpha:
+        if norm in _REPEAT_WORDS and low.isalpha():
             found.append({"kind": "repeat", "value": 2, "start": i, "end": i + 1})
             spans.append(Span(doc, i, i + 1, label="repeat"))
         i += 1
     if len(weekdays) >= 2:  # "on Monday and Wednesday": separate days named
         first, last = weekday_tokens[0], weekday_tokens[-1]
-        found.append({"kind": "count", "value": len(weekdays), "vague": False, "start": first, "end": last + 1})
+        found.append(
+            {"kind": "count", "value": len(weekdays), "vague": False, "start": first, "end": last + 1}
+        )
         spans.append(Span(doc, first, last + 1, label="count"))
     doc.user_data["ff_quant"] = found
     doc.spans["repetition"] = spans

@@ -85,6 +85,8 @@ class _Slots(dict):
             v = str(ri(r, 2, 12))
         elif key == "m":
             v = str(ri(r, 1, 18))
+        elif key == "k":
+            v = str(ri(r, 2, 9))
         elif key == "y":
             v = str(ri(r, 1, 12))
         elif key == "day":
@@ -120,7 +122,10 @@ def slots(
     s_sex: str,
     v_sex: str,
     ident: str = "",
+    fixed: dict[str, str] | None = None,
 ) -> dict[str, str]:
+    """Slot values for one narrative; `fixed` holds values that stay the same across a course (workplace,
+    car, the shop), so one victim does not work at a different place in every record."""
     sp = _PRON.get(s_sex, ("they", "them", "their"))
     vp = _PRON.get(v_sex, ("she", "her", "her"))
     base = {
@@ -137,6 +142,8 @@ def slots(
     base["s_ex"] = words[int(rng.random() * len(words))]
     if ident:
         base["ident"] = ident
+    if fixed:
+        base.update(fixed)
     return _Slots(rng, base)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import random
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
@@ -132,6 +133,9 @@ class Pools:
     postcodes: list[str]
     businesses: list[str]
     nicknames: dict[str, list[str]]
+    # Name origins as (weight in thousandths, male, female, surnames): mostly British names, with Irish, South
+    # Asian and Polish names as a UK force's records hold them (apostrophes and diacritics included).
+    origins: list[tuple[int, list[str], list[str], list[str]]] = field(default_factory=list)
 
 
 _POSTCODE_AREAS = (
@@ -338,6 +342,13 @@ _TOWN_TAILS = (
 )
 
 
+@functools.lru_cache(maxsize=20000)
+def _ascii(name: str) -> str:
+    """A name as it appears in an email address: lower case ASCII, no spaces, hyphens or apostrophes."""
+    folded = unicodedata.normalize("NFKD", name.lower().replace("ł", "l"))
+    return "".join(c for c in folded if c.isascii() and c.isalpha())
+
+
 @functools.lru_cache(maxsize=4)
 def build_pools(seed: int) -> Pools:
     """Draw name pools from Faker en_GB (seeded per instance, no global state); build UK-style streets, towns
@@ -370,7 +381,24 @@ def build_pools(seed: int) -> Pools:
         )  # sorted: sets vary by hash
         if options:
             nick[name] = [o.capitalize() for o in options]
-    return Pools(male, female, surnames, streets, towns, postcodes, businesses, nick)
+    origins: list[tuple[int, list[str], list[str], list[str]]] = [(750, male, female, surnames)]
+    for locale, weight in (("en_IE", 110), ("en_IN", 110), ("pl_PL", 30)):
+        other = Faker(locale)
+        other.seed_instance(seed)
+        origins.append(
+            (
+                weight,
+                sorted({other.first_name_male() for _ in range(600)}),
+                sorted({other.first_name_female() for _ in range(600)}),
+                sorted({other.last_name() for _ in range(1500)}),
+            )
+        )
+    for _, m, f, _ in origins[1:]:
+        for name in m + f:
+            options = sorted(n for n in namer.nicknames_of(name.lower()) if len(n) > 2 and n != name.lower())
+            if options:
+                nick[name] = [o.capitalize() for o in options]
+    return Pools(male, female, surnames, streets, towns, postcodes, businesses, nick, origins)
 
 
 def ch(rng: random.Random, seq: Sequence[T]) -> T:
@@ -448,11 +476,19 @@ class PersonFactory:
             b, k = divmod(b, len(choices))
             forename, surname = choices[k]
         else:
-            names = pools.female if sex == "F" else pools.male
+            b, x = divmod(b, 1000)
+            origin = pools.origins[-1]
+            for candidate in pools.origins:
+                if x < candidate[0]:
+                    origin = candidate
+                    break
+                x -= candidate[0]
+            _, male, female, surnames = origin
+            names = female if sex == "F" else male
             b, k = divmod(b, len(names))
             forename = names[k]
-            b, k = divmod(b, len(pools.surnames))
-            surname = pools.surnames[k]
+            b, k = divmod(b, len(surnames))
+            surname = surnames[k]
         span = (max_age - min_age) * 365 + 1
         b, k = divmod(b, span)
         dob = dt.date.fromordinal(_DOB_ANCHOR - min_age * 365 - k)
@@ -467,7 +503,7 @@ class PersonFactory:
         b, k = divmod(b, 166)
         num = str(k + 1) if k < 99 else ""
         b, k = divmod(b, len(_EMAIL_DOMAINS))
-        local = f"{forename.lower()}{sep}{surname.lower().replace(' ', '').replace(chr(39), '')}{num}"
+        local = f"{_ascii(forename)}{sep}{_ascii(surname)}{num}"
         email = f"{local}@{_EMAIL_DOMAINS[k]}"
         b, k = divmod(b, 700)
         b, k2 = divmod(b, 900000)

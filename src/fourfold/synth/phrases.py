@@ -213,7 +213,9 @@ SINGLE: dict[str, tuple] = {
 
 OPENING = compile_all(
     [
-        "[IP|VIC|Informant|RP] [reports|states|called to report|attended front counter to report|has called 101 to report] ",
+        "[Informant|RP|Caller] [reports|states|called to report|attended front counter to report|has called 101 to report] [that |]",
+        "[IP|VIC] [attended front counter|called 101|rang in|called] to report the following: ",
+        "[IP|VIC|Informant] [reports|states|called to report]: ",
         "[Call from|Report from|Rec'd call from] [IP|VIC|the victim] - ",
         "",
         "[Attended|Officers attended|PC attended] [IP's address|address|scene]. ",
@@ -267,8 +269,8 @@ RELATIONSHIP_LINE = {
 
 HISTORY_LINE = compile_all(
     [
-        "[This has been ongoing|Ongoing|This is ongoing] [since {month}|for {w} weeks|for approx {m} months|since the split].",
-        "[Numerous|Several|{n}] previous [reports|incidents|calls] [re same|re SUSP|linked].",
+        "[This has been ongoing|Ongoing|This is ongoing] [since {month}|for {w} weeks|for approx {m} months|since {day}|for a while now].",
+        "[Numerous|Several|{k}] previous [reports|incidents|calls] [re same|re SUSP|linked].",
         "IP states this is the [{n}th|latest] [incident|time] [and it is getting worse|and {s_he} will not stop|].",
         "[Pattern of behaviour|Repeat behaviour|Same SUSP as previous CADs].",
     ]

@@ -404,6 +404,7 @@ class Planner:
             ident = "@" + self._handle() if r.random() < 0.6 else self._number()
         else:
             ident = suspect.phones[-1] if r.random() < 0.5 else "@" + f.handle_of(suspect)
+        fixed = {"place": ch(r, P.WORKPLACES), "car": ch(r, P.CARS)}
         correct_record = r.randrange(n) if spec.correct_8q else -1
         events: list[Event] = []
         for i in range(n):
@@ -435,6 +436,7 @@ class Planner:
                 s4a_kind=s4a_kind,
                 moved=(move_at >= 0 and i == move_at),
                 cls=cls,
+                fixed=fixed,
             )
             events.append(
                 Event(
@@ -502,6 +504,7 @@ class Planner:
         s4a_kind: str,
         moved: bool,
         cls: str,
+        fixed: dict[str, str],
     ) -> str:
         r = self.rng
         if suspect is None or mode == "none":
@@ -524,6 +527,7 @@ class Planner:
             s_sex=s_sex,
             v_sex=victim.sex,
             ident=ident,
+            fixed=fixed,
         )
         opening = pick(P.OPENING, r, sl)
         parts: list[str] = []
@@ -602,6 +606,7 @@ class Planner:
             relationship=relationship,
         )
         times = self._times(start, latest, n, 240)
+        fixed = {"place": ch(r, ("Tesco", "Co-op", "Boots", "Aldi", "the Spar", "B&M")), "n": str(ri(r, 2, 60))}
         events = []
         for i in range(n):
             s_text = C.suspect_as_written(r, suspect, relationship, named=r.random() < 0.3) if suspect else ""
@@ -611,6 +616,7 @@ class Planner:
                 v_text=C.victim_as_written(r, victim),
                 s_sex=suspect.sex if suspect else "?",
                 v_sex=victim.sex,
+                fixed=fixed,
             )
             text = pick(P.OTHER_COURSE[name], r, sl)
             if name == "repeat_shoplifting":

@@ -160,7 +160,7 @@ def prepare_demo(
     echo: Callable[[str], None] = print,
     steps: list[DemoStep] | None = None,
 ) -> DemoContext:
-    """Run every preparation step (migrate, static files, users, then any added steps) and return the context."""
+    """Run the preparation steps (migrate, static files, users, then added steps); return the context."""
     from fourfold.web.bootstrap import setup_django
 
     setup_django()

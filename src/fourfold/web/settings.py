@@ -7,7 +7,7 @@ DJANGO_ALLOWED_HOSTS    comma-separated host names (default: localhost names)
 DJANGO_CSRF_TRUSTED_ORIGINS  comma-separated origins, when served behind a proxy on another origin
 FOURFOLD_VAR_DIR        where the embedded database, static files and demo users live (default <repo>/var)
 FOURFOLD_NODE_MODULES   where npm installed the front-end packages (default <repo>/node_modules)
-FOURFOLD_PROXY_COUNT    number of trusted reverse proxies in front of the app (client IP for lockout and audit)
+FOURFOLD_PROXY_COUNT    trusted reverse proxies in front of the app (client IP for lockout and audit)
 
 Production: DJANGO_SETTINGS_MODULE=fourfold.web.settings_production.
 """
@@ -89,6 +89,8 @@ def database_from_env() -> dict[str, Any]:
         config: dict[str, Any] = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     except ValueError as error:
         raise ImproperlyConfigured(f"DATABASE_URL is not a usable database URL: {error}") from None
+    # Test databases are named per process so parallel test runs on one machine never share one.
+    config["TEST"] = {"NAME": f"test_{config.get('NAME') or 'fourfold'}_{os.getpid()}"}
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
         config["OPTIONS"] = {
@@ -206,7 +208,17 @@ STATICFILES_DIRS: list[Any] = [
     ("htmx", NODE_MODULES / "htmx.org/dist"),
 ]
 # Source files the browser never needs; left out when collecting static files.
-STATIC_IGNORE_PATTERNS = ["*.scss", "*.njk", "*.yaml", "*.md", "*.d.ts", "*.map", "*.gz", "*.cjs.js", "*.amd.js"]
+STATIC_IGNORE_PATTERNS = [
+    "*.scss",
+    "*.njk",
+    "*.yaml",
+    "*.md",
+    "*.d.ts",
+    "*.map",
+    "*.gz",
+    "*.cjs.js",
+    "*.amd.js",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -79,7 +79,7 @@ ViewFunc = TypeVar("ViewFunc", bound=Callable[..., HttpResponse])
 
 
 def role_required(*roles: str) -> Callable[[ViewFunc], ViewFunc]:
-    """View decorator: 403 unless the signed-in user holds one of `roles` (sign-in itself is enforced globally)."""
+    """View decorator: 403 unless the signed-in user holds one of `roles` (sign-in is enforced globally)."""
     wanted = _check(roles) if roles else None
     if wanted is None:
         raise ValueError("role_required needs at least one role")

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import resolve_url
-from django.conf import settings
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 

@@ -27,4 +27,6 @@ def ensure_chain_head(sender: Any, using: str = "default", **kwargs: Any) -> Non
     from fourfold.web.audit.models import AuditChainHead, AuditEntry
 
     if not AuditEntry.objects.using(using).exists():
-        AuditChainHead.objects.using(using).get_or_create(pk=1, defaults={"seq": 0, "entry_hash": GENESIS_HASH})
+        AuditChainHead.objects.using(using).get_or_create(
+            pk=1, defaults={"seq": 0, "entry_hash": GENESIS_HASH}
+        )

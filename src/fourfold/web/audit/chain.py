@@ -118,18 +118,23 @@ def verify_entries(entries: Iterable[StoredEntry], *, head: tuple[int, str] | No
         fields = entry.fields
         if fields.seq != expected_seq:
             if fields.seq > expected_seq:
-                reason = f"sequence jumps from {expected_seq - 1} to {fields.seq}: entries before it were removed"
+                reason = (
+                    f"sequence jumps from {expected_seq - 1} to {fields.seq}: entries before it were removed"
+                )
             else:
                 reason = f"sequence {fields.seq} repeated or out of order (expected {expected_seq})"
             return ChainReport(count, ChainBreak(entry.id, fields.seq, reason))
         if compute_hash(fields) != entry.entry_hash:
             return ChainReport(
-                count, ChainBreak(entry.id, fields.seq, "contents do not match the stored hash: entry altered")
+                count,
+                ChainBreak(entry.id, fields.seq, "contents do not match the stored hash: entry altered"),
             )
         if fields.prev_hash != prev_hash:
             return ChainReport(
                 count,
-                ChainBreak(entry.id, fields.seq, "link to the previous entry is broken: an earlier entry changed"),
+                ChainBreak(
+                    entry.id, fields.seq, "link to the previous entry is broken: an earlier entry changed"
+                ),
             )
         count += 1
         expected_seq += 1
@@ -142,7 +147,9 @@ def verify_entries(entries: Iterable[StoredEntry], *, head: tuple[int, str] | No
     head_seq, head_hash = head
     if (head_seq, head_hash) != (last_seq, prev_hash if count else GENESIS_HASH):
         if head_seq > last_seq:
-            reason = f"the head records entry {head_seq} but the trail ends at {last_seq}: newest entries removed"
+            reason = (
+                f"the head records entry {head_seq} but the trail ends at {last_seq}: newest entries removed"
+            )
         else:
             reason = f"the head (entry {head_seq}) does not match the last entry ({last_seq})"
         return ChainReport(count, ChainBreak(None, head_seq, reason))

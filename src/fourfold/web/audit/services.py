@@ -40,7 +40,9 @@ def _locked_head() -> AuditChainHead:
     if head is not None:
         return head
     if AuditEntry.objects.exists():
-        raise AuditChainError("the audit chain head is missing while entries exist; run `fourfold audit verify`")
+        raise AuditChainError(
+            "the audit chain head is missing while entries exist; run `fourfold audit verify`"
+        )
     try:
         with transaction.atomic():
             AuditChainHead.objects.create(pk=1, seq=0, entry_hash=GENESIS_HASH)

@@ -18,7 +18,9 @@ class FourfoldAdminSite(admin.AdminSite):
     site_title = "Fourfold administration"
     index_title = "Users, roles and records"
 
-    def admin_view(self, view: Callable[..., HttpResponse], cacheable: bool = False) -> Callable[..., HttpResponse]:
+    def admin_view(
+        self, view: Callable[..., HttpResponse], cacheable: bool = False
+    ) -> Callable[..., HttpResponse]:
         wrapped = super().admin_view(view, cacheable)
 
         def gate(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:

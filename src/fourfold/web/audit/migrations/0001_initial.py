@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,34 +14,58 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditChainHead',
+            name="AuditChainHead",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, editable=False, primary_key=True, serialize=False)),
-                ('seq', models.PositiveBigIntegerField(default=0)),
-                ('entry_hash', models.CharField(max_length=64)),
+                (
+                    "id",
+                    models.PositiveSmallIntegerField(
+                        default=1, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(default=0)),
+                ("entry_hash", models.CharField(max_length=64)),
             ],
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('seq', models.PositiveBigIntegerField(editable=False, unique=True)),
-                ('created_at', models.DateTimeField(editable=False)),
-                ('username', models.CharField(blank=True, editable=False, max_length=150)),
-                ('action', models.CharField(editable=False, max_length=64)),
-                ('object_type', models.CharField(blank=True, editable=False, max_length=100)),
-                ('object_id', models.CharField(blank=True, editable=False, max_length=200)),
-                ('reason', models.TextField(blank=True, editable=False)),
-                ('ip', models.CharField(blank=True, editable=False, max_length=45)),
-                ('extra_json', models.TextField(default='{}', editable=False)),
-                ('prev_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('entry_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('user', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='audit_entries', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("seq", models.PositiveBigIntegerField(editable=False, unique=True)),
+                ("created_at", models.DateTimeField(editable=False)),
+                ("username", models.CharField(blank=True, editable=False, max_length=150)),
+                ("action", models.CharField(editable=False, max_length=64)),
+                ("object_type", models.CharField(blank=True, editable=False, max_length=100)),
+                ("object_id", models.CharField(blank=True, editable=False, max_length=200)),
+                ("reason", models.TextField(blank=True, editable=False)),
+                ("ip", models.CharField(blank=True, editable=False, max_length=45)),
+                ("extra_json", models.TextField(default="{}", editable=False)),
+                ("prev_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("entry_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="audit_entries",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'audit entries',
-                'ordering': ['-seq'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='audit_audit_object__3eefc4_idx'), models.Index(fields=['user', 'created_at'], name='audit_audit_user_id_003aac_idx'), models.Index(fields=['action'], name='audit_audit_action_0000ce_idx')],
+                "verbose_name_plural": "audit entries",
+                "ordering": ["-seq"],
+                "indexes": [
+                    models.Index(fields=["object_type", "object_id"], name="audit_audit_object__3eefc4_idx"),
+                    models.Index(fields=["user", "created_at"], name="audit_audit_user_id_003aac_idx"),
+                    models.Index(fields=["action"], name="audit_audit_action_0000ce_idx"),
+                ],
             },
         ),
     ]
