@@ -14,7 +14,7 @@ from fourfold.narrative.normalise import stem
         ("VIC", "victim"),
         ("SUSP", "suspect"),
         ("S/", "suspect"),
-        ("O/S", "outside"),
+        ("O/S", stem("outside")),
         ("W/", "with"),
         ("FOLOWED", "follow"),
         ("following", "follow"),

@@ -28,9 +28,8 @@ def test_since_weekday_uses_report_date(read) -> None:
 
 
 def test_since_month_uses_report_date(read) -> None:
-    ev = read(
-        "Since she ended the relationship in March he has called her every day.", reported_at=dt.date(2026, 3, 31)
-    )
+    text = "Since she ended the relationship in March he has called her every day."
+    ev = read(text, reported_at=dt.date(2026, 3, 31))
     assert ev.span_days == 30
     assert ev.occasions >= 30
 

@@ -18,7 +18,7 @@ import pytest
 def test_negated_or_denied(read, text: str) -> None:
     ev = read(text)
     assert not ev.behaviour_ids & {"following", "contacting"}
-    assert any(x["kind"].endswith(":negated") for x in ev.excluded)
+    assert not ev.four["repeated"]
 
 
 @pytest.mark.parametrize(
@@ -33,6 +33,12 @@ def test_negated_or_denied(read, text: str) -> None:
 def test_hypothetical(read, text: str) -> None:
     ev = read(text)
     assert not ev.behaviour_ids & {"following", "turning_up_home", "turning_up_work"}
+
+
+def test_denial_is_recorded_as_set_aside(read) -> None:
+    ev = read("SUSP DENIES FOLLOWING IP.")
+    kinds = {(x["kind"], x["span"].text) for x in ev.excluded}
+    assert ("behaviour:following:negated", "FOLLOWING IP") in kinds
 
 
 def test_threat_to_act_is_a_threat_not_the_act(read) -> None:

@@ -94,3 +94,45 @@ def test_finding_id_is_stable_and_distinguishes_unknown_suspects() -> None:
     assert finding_id("V1", "S1", ["R1"]) == finding_id("V1", "S1", ["R0", "R1"])
     assert finding_id("V1", None, ["R1"]) != finding_id("V1", None, ["R2"])
     assert finding_id("V1", "S1", ["R1"]).startswith("F-")
+
+
+def _ided(rid: str, day: int, ev: dict, *idents: tuple[str, str]) -> RecordFacts:
+    return RecordFacts(rid, dt.date(2024, 1, day), None, None, ev, frozenset(idents))
+
+
+def test_unknown_suspect_records_are_assessed_together_only_when_linked() -> None:
+    from fourfold.screening.findings import linked_records
+
+    handle = ("handle", "watcher1")
+    records = [
+        _ided("A", 1, _ev(behaviours=[["interfering_property", 0, 6, "damage"]])),
+        _ided("B", 2, _ev(behaviours=[["contacting", 0, 4, "msgs"]]), handle),
+        _ided(
+            "C", 3, _ev(behaviours=[["monitoring_online", 0, 4, "views"]]), handle, ("phone", "+447700900123")
+        ),
+        _ided("D", 4, _ev(), ("phone", "+447700900123")),
+    ]
+    assert [r.record_id for r in linked_records(records)] == ["B", "C", "D"]
+
+
+def test_unlinked_unknown_suspect_records_fall_back_to_the_strongest_single_record() -> None:
+    from fourfold.screening.findings import linked_records
+
+    records = [
+        _ided("A", 1, _ev(behaviours=[["violence", 0, 6, "punched"]])),
+        _ided(
+            "B", 2, _ev(occasions=6, behaviours=[["contacting", 0, 4, "6 calls"], ["threats", 5, 9, "kill"]])
+        ),
+        _ided("C", 3, _ev()),
+    ]
+    assert [r.record_id for r in linked_records(records)] == ["B"]
+    assert course_facts(linked_records(records)).occasions == 6
+
+
+def test_suspect_identifiers_normalise_and_skip_names() -> None:
+    from fourfold.screening.findings import suspect_identifiers
+
+    found = suspect_identifiers([["name", "Bob Birch"], ["handle", "watcher1"]], "07700 900123", "", None)
+    assert ("handle", "watcher1") in found
+    assert ("phone", "+447700900123") in found
+    assert not any(kind == "name" for kind, _v in found)

@@ -200,3 +200,20 @@ def test_s4a_courses_carry_fear_or_effect_statements(rich_force):
             total += 1
             with_cue += any(cue in text for cue in cues)
     assert total > 20 and with_cue / total > 0.9  # a typo can hide a cue word, as in real records
+
+
+def test_suspects_named_only_in_the_narrative_are_named_there(force):
+    rows = {r["record_id"]: r for r in force.rows}
+    named = [m for m in force.mentions if m["source"] == "narrative"]
+    assert named
+    surnames = {}
+    for m in force.mentions:
+        if m["source"] == "columns" and m["role"] == "suspect" and "misspelling" not in m["noise"]:
+            surnames.setdefault(m["person_id"], rows[m["record_id"]]["suspect_surname"])
+    checked = found = 0
+    for m in named:
+        surname = surnames.get(m["person_id"])
+        if surname:
+            checked += 1
+            found += surname.lower() in rows[m["record_id"]]["narrative"].lower()
+    assert checked > 20 and found / checked > 0.95  # an officer's typo may hit the name itself

@@ -100,6 +100,7 @@ def test_bad_environment_values_fail_with_a_clear_message(monkeypatch: pytest.Mo
         settings.env_int("FOURFOLD_LOCKOUT_FAILURES", 5)
 
 
+@pytest.mark.django_db
 def test_security_headers_on_every_page(client: object) -> None:
     response = client.get("/sign-in/")  # type: ignore[attr-defined]
     csp = response["Content-Security-Policy"]
@@ -109,4 +110,18 @@ def test_security_headers_on_every_page(client: object) -> None:
     assert response["Referrer-Policy"] == "same-origin"
 
 
-pytestmark = pytest.mark.django_db
+@pytest.mark.slow
+def test_bad_database_url_is_one_line_for_the_commands() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env["DATABASE_URL"] = "nosuchdb://somewhere/x"
+    result = subprocess.run(
+        [sys.executable, "-m", "fourfold.cli", "audit", "verify"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stdout.startswith("Configuration error: DATABASE_URL is not a usable database URL")
+    assert "Traceback" not in result.stdout + result.stderr

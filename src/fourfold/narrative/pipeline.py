@@ -156,6 +156,18 @@ def _pronoun_roles(doc: Doc) -> dict[str, str]:
     return {p: ("victim" if g == victim else "suspect") for p, g in _SUBJECT_PRONOUNS.items()}
 
 
+def _starts_clause(doc: Doc, i: int) -> bool:
+    """After "and": an auxiliary or a subject starts a new finite clause ("... and has moved house")."""
+    if i >= len(doc):
+        return True
+    tok = doc[i]
+    return (
+        tok.norm_ in {"have", "be", "do"}
+        or tok.lower_ in {"she", "he", "they", "i", "we", "it"}
+        or (tok.norm_ in _VICTIM_REFS or tok.norm_ in _SUSPECT_REFS)
+    )
+
+
 def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False) -> list[Token]:
     """Tokens to the left of `start` in the same clause, nearest first (optionally across "and"/"or")."""
     out: list[Token] = []
@@ -163,7 +175,7 @@ def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False
     first = sent_start(doc, start)
     while i >= first and len(out) < limit:
         tok = doc[i]
-        if through_and and tok.lower_ in {"and", "or"}:
+        if through_and and tok.lower_ in {"and", "or"} and not _starts_clause(doc, i + 1):
             pass
         elif tok.lower_ in patterns.CLAUSE_BREAK or tok.text in {",", ";", ":", "(", ")", "-", "--"}:
             break
@@ -180,31 +192,48 @@ def _possessive_object(doc: Doc, span: Span) -> bool:
     return False
 
 
-def agent_of(doc: Doc, span: Span, roles: dict[str, str]) -> str:
+def agent_of(doc: Doc, span: Span, roles: dict[str, str], direct: bool = True) -> str:
     """ "victim", "officer" or "suspect" (the default) for the act in `span`, read from its clause."""
     if span[0].norm_ in _RECEIVE or any(t.norm_ == "be" for t in span[:2]):
         return "suspect"  # "IP received 40 calls", "was followed": the victim is on the receiving end
     left = clause_left(doc, span.start)
+    # the subject is the clause's first person mention (English is subject-first)
     subject = ""
     between: list[Token] = []
-    for tok in left:
+    for idx, tok in enumerate(left):
         low = tok.lower_
+        role = ""
         if tok.norm_ in _VICTIM_REFS or low in _FIRST_PERSON:
-            subject = "victim"
+            role = "victim"
         elif tok.norm_ in _OFFICER_REFS:
-            subject = "officer"
+            role = "officer"
         elif tok.norm_ in _SUSPECT_REFS:
-            subject = "suspect"
+            role = "suspect"
         elif low in roles:
-            subject = roles[low]
+            role = roles[low]
         elif low in _SUBJECT_PRONOUNS or low == "they":
-            subject = "suspect"
-        if subject:
+            role = "suspect"
+        if role and not direct:
+            # nearest subject wins for repetition; a noun right after a verb is that verb's object
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            is_object = (
+                low not in _SUBJECT_PRONOUNS
+                and prev is not None
+                and prev.is_alpha
+                and (prev.norm_ not in _AUX_OR_ADVERB and prev.lower_ not in {"and", "or", "that"})
+            )
+            if low in {"her", "him", "them"} or is_object:
+                continue
+            subject, between = role, left[:idx]
             break
-        between.append(tok)
+        if role:
+            subject = role
+            between = left[:idx]
     if subject in ("", "suspect"):
         return "suspect"
-    if any(t.norm_ not in _AUX_OR_ADVERB and not t.is_punct for t in between):
+    if not direct and any(t.norm_ in ("be", "get") or t.norm_ in _RECEIVE for t in between):
+        return "suspect"  # "she was in fear on both occasions", "IP has received 40 calls"
+    if direct and any(t.norm_ not in _AUX_OR_ADVERB and not t.is_punct for t in between):
         return (
             "suspect"  # the victim is not the subject of this verb ("IP found a tracker", "IP states he ...")
         )
@@ -235,7 +264,7 @@ def attribution(doc: Doc) -> Doc:
         doc.spans[key] = kept
     repetition = []
     for span in doc.spans.get("repetition", []):
-        if agent_of(doc, span, roles) == "suspect":
+        if agent_of(doc, span, roles, direct=False) == "suspect":  # "IP rang susp 6 times": her repetition
             repetition.append(span)
         else:
             excluded.append(Span(doc, span.start, span.end, label=f"repetition:{span.label_}:victim_act"))
@@ -275,7 +304,7 @@ def scope_of(doc: Doc, span: Span, key: str) -> str:
                 pass
             elif low in _REQUEST_WORDS:
                 links = [t for t in seen if t.lower_ in _REQUEST_LINK]
-                if span[0].lower_ in _REQUEST_LINK or (links and span.start - links[-1].i <= 3):
+                if span[0].lower_ in _REQUEST_LINK or any(span.start - t.i <= 3 for t in links):
                     return "hypothetical"
             elif key != "behaviour" and low in _FEAR_WORDS:
                 pass

@@ -261,9 +261,19 @@ class PersonModel:
         p = self.settings["probability_two_random_records_match"]
         return math.log2(p / (1 - p))
 
-    def for_rules(self, rules: list[dict[str, str]]) -> dict[str, Any]:
-        settings = copy.deepcopy(self.settings)
-        dialect = settings.get("sql_dialect", "duckdb")
+    def for_rules(self, rules: list[dict[str, str]], dialect: str = "duckdb") -> dict[str, Any]:
+        """The trained settings written for `dialect` (SQL is regenerated; m, u and the prior carried over)
+        with the given blocking rules."""
+        if dialect == self.settings.get("sql_dialect", "duckdb"):
+            settings = copy.deepcopy(self.settings)
+        else:
+            settings = _settings_creator().create_settings_dict(dialect)
+            settings["probability_two_random_records_match"] = self.settings["probability_two_random_records_match"]
+            for new, old in zip(settings["comparisons"], self.settings["comparisons"], strict=True):
+                for new_level, old_level in zip(new["comparison_levels"], old["comparison_levels"], strict=True):
+                    for key in ("m_probability", "u_probability"):
+                        if key in old_level:
+                            new_level[key] = old_level[key]
         settings["blocking_rules_to_generate_predictions"] = [dict(r, sql_dialect=dialect) for r in rules]
         return settings
 
@@ -273,7 +283,7 @@ def _silence_splink() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
-def train(profiles: pd.DataFrame, sample_rows: int = 300_000, seed: int = 42) -> PersonModel:
+def train(profiles: pd.DataFrame, sample_rows: int = 100_000, seed: int = 42) -> PersonModel:
     """Estimate the model from the data alone: prior from deterministic rules, u by random sampling, m by
     expectation maximisation. Runs on DuckDB over a deterministic sample (by uid order) of at most
     `sample_rows` rows, so the same data always gives the same parameters."""
@@ -338,11 +348,13 @@ def _fill_unobserved(settings: dict[str, Any], sampled_pairs: float) -> list[str
 
 
 def _spark_session() -> Any:
+    """A local Spark session with Splink's similarity functions (jar) loaded; FOURFOLD_SPARK_MASTER points it
+    at a cluster instead."""
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     from pyspark.sql import SparkSession
     from splink.backends.spark import similarity_jar_location
 
-    return (
+    session = (
         SparkSession.builder.master(os.environ.get("FOURFOLD_SPARK_MASTER", "local[2]"))
         .appName("fourfold-people")
         .config("spark.jars", similarity_jar_location())
@@ -353,6 +365,10 @@ def _spark_session() -> Any:
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .getOrCreate()
     )
+    checkpoints = os.path.join(tempfile.gettempdir(), "fourfold-spark-checkpoints")
+    session.sparkContext.setCheckpointDir(checkpoints)
+    session.sparkContext.setLogLevel("ERROR")
+    return session
 
 
 def _spark_frame(spark: Any, data: pd.DataFrame) -> Any:
@@ -401,11 +417,7 @@ def score_pairs(
         raise ValueError(f"unknown backend {backend!r}: use duckdb or spark")
     out = []
     for part in parts:
-        settings = model.for_rules(blocking_rules(only_new=only_new, part=part))
-        if backend == "spark":
-            settings["sql_dialect"] = "spark"
-            for r in settings["blocking_rules_to_generate_predictions"]:
-                r["sql_dialect"] = "spark"
+        settings = model.for_rules(blocking_rules(only_new=only_new, part=part), dialect=backend)
         linker = Linker(frames[0], settings, db_api=db_api, set_up_basic_logging=False)
         pred = linker.inference.predict(threshold_match_probability=model.threshold)
         frame = pred.as_pandas_dataframe()[["uid_l", "uid_r", "match_probability", "match_weight"]]

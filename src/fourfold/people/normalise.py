@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 # Values that forces type into a field when it is unknown; they identify nobody.
@@ -261,40 +263,48 @@ def ref(value: object) -> str | None:
     return re.sub(r"\s+", "", text.upper()) if text else None
 
 
+def _map_unique(values: pd.Series, func: Callable[[object], object]) -> pd.Series:
+    """Apply `func` once per distinct value (names and postcodes repeat a great deal across mentions)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    mapped = np.array([func(u) for u in uniques] + [func(None)], dtype=object)
+    return pd.Series(mapped[codes], index=values.index, dtype=object)
+
+
 def standardise(frame: pd.DataFrame) -> pd.DataFrame:
     """Columns the model compares, from whatever person fields `frame` has (missing ones become null)."""
     n = len(frame)
 
-    def col(field: str) -> list[object]:
-        return frame[field].tolist() if field in frame.columns else [None] * n
+    def col(field: str) -> pd.Series:
+        if field in frame.columns:
+            return frame[field].astype(object)
+        return pd.Series([None] * n, index=frame.index, dtype=object)
 
     out = pd.DataFrame(index=frame.index)
-    out["person_ref"] = [ref(v) for v in col("person_ref")]
-    forenames = [name(v) for v in col("forename")]
+    out["person_ref"] = _map_unique(col("person_ref"), ref)
+    forenames = _map_unique(col("forename"), name)
     out["forename"] = forenames
-    out["forename_aliases"] = [list(forename_aliases(v)) if v else None for v in forenames]
-    out["forename_canon"] = [forename_canonical(v) if v else None for v in forenames]
-    surnames = [name(v) for v in col("surname")]
+    out["forename_aliases"] = _map_unique(forenames, lambda v: list(forename_aliases(v)) if v else None)
+    out["forename_canon"] = _map_unique(forenames, lambda v: forename_canonical(v) if v else None)
+    surnames = _map_unique(col("surname"), name)
     out["surname"] = surnames
-    out["surname_soundex"] = [soundex(v) for v in surnames]
-    dobs = [dob(v) for v in col("dob")]
+    out["surname_soundex"] = _map_unique(surnames, soundex)
+    dobs = _map_unique(col("dob"), dob)
     out["dob"] = dobs
-    out["dob_swapped"] = [dob_swapped(v) for v in dobs]
-    out["dob_year"] = [v[:4] if v and len(v) >= 4 else None for v in dobs]
-    out["sex"] = [sex(v) for v in col("sex")]
-    addresses = [address(v) for v in col("address")]
+    out["dob_swapped"] = _map_unique(dobs, dob_swapped)
+    out["dob_year"] = _map_unique(dobs, lambda v: v[:4] if v and len(v) >= 4 else None)
+    out["sex"] = _map_unique(col("sex"), sex)
+    addresses = _map_unique(col("address"), address)
     out["address"] = addresses
-    out["address_number"] = [house_number(v) for v in addresses]
-    codes = [postcode(v) for v in col("postcode")]
+    out["address_number"] = _map_unique(addresses, house_number)
+    codes = _map_unique(col("postcode"), postcode)
     out["postcode"] = codes
-    parts = [postcode_parts(c) for c in codes]
-    out["postcode_sector"] = [p[0] for p in parts]
-    out["postcode_outward"] = [p[1] for p in parts]
-    out["phone"] = [phone(v) for v in col("phone")]
-    emails = [email(v) for v in col("email")]
+    out["postcode_sector"] = _map_unique(codes, lambda c: postcode_parts(c)[0])
+    out["postcode_outward"] = _map_unique(codes, lambda c: postcode_parts(c)[1])
+    out["phone"] = _map_unique(col("phone"), phone)
+    emails = _map_unique(col("email"), email)
     out["email"] = emails
-    out["email_user"] = [email_user(v) for v in emails]
-    out["online_handle"] = [handle(v) for v in col("online_handle")]
+    out["email_user"] = _map_unique(emails, email_user)
+    out["online_handle"] = _map_unique(col("online_handle"), handle)
     return out
 
 

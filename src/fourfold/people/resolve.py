@@ -68,20 +68,18 @@ def _profiles(std: pd.DataFrame, mention_ids: pd.Series) -> tuple[pd.DataFrame, 
     strong = std["forename"].notna() & std["surname"].notna() & (
         std["dob"].notna() | std["phone"].notna() | std["email"].notna()
     )
-    key = std[list(_STRONG_KEY)].astype(object).where(std[list(_STRONG_KEY)].notna(), "\x00")
-    key_str = key.astype(str).agg("\x1f".join, axis=1)
+    key_str = pd.Series("", index=std.index, dtype=object)
+    for column in _STRONG_KEY:
+        key_str = key_str + "\x1f" + std[column].fillna("\x00").astype(str)
     # Weakly identified mentions stay on their own: a shared first name alone makes nobody the same person.
     key_str = key_str.where(strong, "\x1e" + mention_ids.values)
-    order = np.argsort(mention_ids.values, kind="stable")
-    first_pos: dict[str, int] = {}
-    uid_of_key: dict[str, int] = {}
-    for pos in order:
-        k = key_str.iat[pos]
-        if k not in uid_of_key:
-            uid_of_key[k] = len(uid_of_key)
-            first_pos[k] = pos
-    uids = np.fromiter((uid_of_key[k] for k in key_str.values), dtype=np.int64, count=len(key_str))
-    reps = [first_pos[k] for k in uid_of_key]
+    order = np.argsort(mention_ids.to_numpy().astype(str), kind="stable")
+    # Profiles numbered in order of their smallest mention id; each represented by that mention's row.
+    codes_sorted, _ = pd.factorize(key_str.to_numpy()[order])
+    uids = np.empty(len(order), dtype=np.int64)
+    uids[order] = codes_sorted
+    first_in_sorted = np.unique(codes_sorted, return_index=True)[1]
+    reps = order[first_in_sorted]
     profiles = std.iloc[reps].reset_index(drop=True)
     profiles.insert(0, "uid", np.arange(len(reps), dtype=np.int64))
     return profiles, uids

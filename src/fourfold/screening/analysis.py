@@ -49,6 +49,7 @@ def compact_evidence(ev: Any) -> dict[str, Any]:
         "repetition": [_span(s) for s in ev.repetition],
         "relationship": ev.relationship,
         "relationship_spans": [_span(s) for s in ev.relationship_spans],
+        "identifiers": [[str(i.kind), str(i.value)] for i in ev.identifiers],
     }
 
 

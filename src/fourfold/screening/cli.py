@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -34,6 +35,14 @@ def screen(
     except KeyboardInterrupt:
         _fail("interrupted")
         return
+    except Exception as exc:  # an internal failure: one line for the user, the traceback on request
+        if os.environ.get("FOURFOLD_DEBUG"):
+            raise
+        first = (str(exc).strip().splitlines() or [""])[0]
+        typer.echo(
+            f"fourfold screen: failed: {type(exc).__name__}: {first} (FOURFOLD_DEBUG=1 shows more)", err=True
+        )
+        raise typer.Exit(code=1) from None
     typer.echo(result.summary_line())
 
 

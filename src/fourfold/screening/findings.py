@@ -26,6 +26,8 @@ class RecordFacts:
     recorded_class: str | None
     relationship: str | None  # the structured field
     evidence: dict[str, Any]
+    # (kind, value) identifiers of the suspect: from the record's own suspect fields and from its narrative.
+    identifiers: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass
@@ -165,6 +167,66 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
     )
 
 
+# Identifier kinds that point at one person (or their vehicle); names are left out because a narrative also
+# names the victim and bystanders.
+LINKING_KINDS = frozenset({"phone", "email", "handle", "vrm"})
+
+
+def suspect_identifiers(
+    narrative_identifiers: list[list[str]], phone: str | None, email: str | None, handle: str | None
+) -> frozenset[tuple[str, str]]:
+    """The linking identifiers of one record, normalised the way course assembly matches them (contract B)."""
+    from fourfold.people.conduct import normalise_identifier
+
+    found: set[tuple[str, str]] = set()
+    for kind, value in [*narrative_identifiers, ["phone", phone], ["email", email], ["handle", handle]]:
+        if kind in LINKING_KINDS and value:
+            norm = normalise_identifier(kind, value)
+            if norm:
+                found.add((kind, norm))
+    return frozenset(found)
+
+
+def linked_records(records: list[RecordFacts]) -> list[RecordFacts]:
+    """The records of an unknown-suspect course that can be shown to be one person's conduct.
+
+    A course of conduct is conduct by the same person on at least two occasions (PHA 1997 s.7(3)). When the
+    suspect is unknown, two records are taken to be the same person's conduct only when they share an
+    identifier (phone, e-mail, handle or vehicle); the largest group so linked is assessed. Without any link,
+    the single record with the most evidence is assessed on its own (its stated repetition still counts).
+    """
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[str, str], int] = {}
+    for i, record in enumerate(records):
+        for ident in record.identifiers:
+            if ident in owner:
+                parent[find(i)] = find(owner[ident])
+            else:
+                owner[ident] = i
+    groups: dict[int, list[int]] = {}
+    for i in range(len(records)):
+        groups.setdefault(find(i), []).append(i)
+
+    def weight(r: RecordFacts) -> tuple[int, int, int]:
+        ev = r.evidence
+        return (len(ev.get("behaviours", [])), int(ev.get("occasions") or 0), len(ev.get("fear", [])))
+
+    best = max(
+        groups.values(),
+        key=lambda g: (len(g), sum(sum(weight(records[i])) for i in g), -min(g)),
+    )
+    if len(best) == 1:
+        best = [max(range(len(records)), key=lambda i: (weight(records[i]), -i))]
+    return [records[i] for i in sorted(best)]
+
+
 def finding_id(victim_id: str, suspect_id: str | None, record_ids: list[str]) -> str:
     """Stable across re-runs: the pair when the suspect is known, else the victim and the first record."""
     key = f"{victim_id}|{suspect_id}" if suspect_id else f"{victim_id}|-|{record_ids[0]}"
@@ -207,43 +269,47 @@ def build_finding(
     from fourfold.protect.risk import RiskInput, priority, risk_flags
     from fourfold.record.assess import assess_course, is_misrecorded
 
-    facts = course_facts(records)
     suspect_id = course.suspect_id
-    evidence = course_evidence(facts, suspect_known=suspect_id is not None)
+    facts = course_facts(records)
+    assessed = records
+    if suspect_id is None and len(records) > 1:
+        assessed = linked_records(records)
+    assessed_facts = facts if assessed is records else course_facts(assessed)
+    evidence = course_evidence(assessed_facts, suspect_known=suspect_id is not None)
     rec = assess_course(evidence)
-    flags = list(
-        risk_flags(
-            RiskInput(
-                evidence=evidence,
-                recommendation=rec,
-                suspect_other_victims=suspect_other_victims,
-                breaches=facts.breaches,
-            )
+    risk_input = RiskInput(
+        evidence=evidence,
+        recommendation=rec,
+        suspect_other_victims=suspect_other_victims,
+        breaches=assessed_facts.breaches,
+    )
+    flags = list(risk_flags(risk_input))
+    score, reasons = priority(risk_input, flags)
+    recommendation = _recommendation_dict(rec)
+    if assessed is not records:
+        recommendation["rationale"] = (
+            f"The suspect is unknown, so only records shown to be one person's conduct are assessed together "
+            f"(PHA 1997 s.7(3)): {len(assessed)} of {len(records)} record(s)"
+            + (", linked by a shared phone, e-mail, handle or vehicle. " if len(assessed) > 1 else ". ")
+            + str(recommendation.get("rationale") or "")
         )
-    )
-    score, reasons = priority(
-        RiskInput(
-            evidence=evidence,
-            recommendation=rec,
-            suspect_other_victims=suspect_other_victims,
-            breaches=facts.breaches,
-        ),
-        flags,
-    )
     ordered = sorted(records, key=lambda r: (r.date, r.record_id))
     record_ids = [r.record_id for r in ordered]
     repeated = facts.four["repeated"]
     four = {
         element: {
             # FOUR "repeated": stated in a narrative, or shown by the records themselves.
-            "present": bool(facts.four[element]) or (element == "repeated" and facts.occasions >= 2),
+            "present": bool(facts.four[element]) or (element == "repeated" and assessed_facts.occasions >= 2),
             "evidence": [{"record_id": rid, "evidence": text} for rid, text in facts.four[element]],
         }
         for element in FOUR_ELEMENTS
     }
-    if not repeated and facts.occasions >= 2:
+    if not repeated and assessed_facts.occasions >= 2:
         four["repeated"]["evidence"].append(
-            {"record_id": None, "evidence": f"{facts.occasions} occasions across {len(records)} record(s)"}
+            {
+                "record_id": None,
+                "evidence": f"{assessed_facts.occasions} occasions across {len(assessed)} record(s)",
+            }
         )
     return {
         "finding_id": finding_id(course.victim_id, suspect_id, record_ids),
@@ -253,7 +319,7 @@ def build_finding(
         "possible_record_ids": [dict(p) for p in (course.possible_record_ids or [])],
         "first_date": ordered[0].date.isoformat(),
         "last_date": ordered[-1].date.isoformat(),
-        "occasions": facts.occasions,
+        "occasions": assessed_facts.occasions,
         "behaviours": [
             {"behaviour": b, "record_id": rid, "evidence": text}
             for b, rid, text, _on, _s, _e in facts.behaviours
@@ -262,8 +328,8 @@ def build_finding(
         "s4a": {
             # PHA 1997 s.4A(1)(b): (i) fear of violence on at least two occasions, or (ii) serious alarm or
             # distress with a substantial adverse effect on usual day-to-day activities.
-            "fear_of_violence": facts.fear_of_violence_occasions >= 2,
-            "serious_alarm_distress": facts.serious_alarm_distress,
+            "fear_of_violence": assessed_facts.fear_of_violence_occasions >= 2,
+            "serious_alarm_distress": assessed_facts.serious_alarm_distress,
             "evidence": [
                 {"record_id": rid, "evidence": text, "limb": "fear_of_violence"}
                 for rid, text in facts.fear_evidence
@@ -275,7 +341,7 @@ def build_finding(
         },
         "relationship": facts.relationship,
         "recorded_classes": facts.recorded_classes,
-        "recommendation": _recommendation_dict(rec),
+        "recommendation": recommendation,
         "misrecorded": bool(is_misrecorded(rec, facts.recorded_classes)),
         "risk_flags": flags,
         "priority": round(float(score), 4),
@@ -286,5 +352,6 @@ def build_finding(
             for r in ordered
         ],
         "evidence_spans": facts.spans,
+        "assessed_record_ids": [r.record_id for r in sorted(assessed, key=lambda r: (r.date, r.record_id))],
         "linked_via": [dict(x) for x in (getattr(course, "linked_via", None) or [])],
     }

@@ -33,7 +33,7 @@ from rich.progress import (
 )
 
 from fourfold.screening.analysis import analyse_records
-from fourfold.screening.findings import RecordFacts, build_finding
+from fourfold.screening.findings import RecordFacts, build_finding, suspect_identifiers
 from fourfold.screening.ingest import IngestResult, UnusableInput, ingest, preflight
 from fourfold.screening.people import assemble, build_mentions, course_records, identifiers_frame, resolve
 from fourfold.screening.report import ReportStats, render_report
@@ -112,7 +112,8 @@ class MemoryWatch:
 def _iter_course_rows(con: duckdb.DuckDBPyConnection, batch_rows: int = 50_000) -> Iterator[dict[str, Any]]:
     reader = con.sql(
         """
-        SELECT a.course_idx, r.record_id, r.reported_date, r.recorded_class, r.relationship, e.evidence
+        SELECT a.course_idx, r.record_id, r.reported_date, r.recorded_class, r.relationship, e.evidence,
+               r.suspect_phone, r.suspect_email, r.suspect_online_handle
         FROM assignment a
         JOIN records r ON r.record_id = a.record_id
         JOIN evidence e ON e.record_id = a.record_id
@@ -132,13 +133,20 @@ def _grouped(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[int, list[RecordF
             yield current, group
             group = []
         current = idx
+        evidence = json.loads(row["evidence"])
         group.append(
             RecordFacts(
                 record_id=row["record_id"],
                 date=row["reported_date"],
                 recorded_class=row["recorded_class"],
                 relationship=row["relationship"],
-                evidence=json.loads(row["evidence"]),
+                evidence=evidence,
+                identifiers=suspect_identifiers(
+                    evidence.get("identifiers", []),
+                    row["suspect_phone"],
+                    row["suspect_email"],
+                    row["suspect_online_handle"],
+                ),
             )
         )
     if current is not None:

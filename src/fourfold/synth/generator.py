@@ -301,9 +301,10 @@ def _background(rng: random.Random, factory: PersonFactory, pool: _Pool, when: d
         v_sex=victim.sex if victim else "F",
         ident=suspect.phones[-1] if suspect else "",
     )
-    narrative = C.officer_style(
-        rng, C.sentence_join([pick(P.BACKGROUND[kind], rng, sl)]), factory.noise.narrative_typo
-    )
+    text = pick(P.BACKGROUND[kind], rng, sl)
+    if mode == "narrative" and s_text not in text:
+        text += " " + pick(P.VICTIM_SUSPECTS, rng, sl)  # named only here, so the narrative must name them
+    narrative = C.officer_style(rng, C.sentence_join([text]), factory.noise.narrative_typo)
     return Event(
         when=when,
         course=None,

@@ -267,6 +267,15 @@ RELATIONSHIP_LINE = {
     ),
 }
 
+VICTIM_SUSPECTS = compile_all(
+    [
+        "[IP|VIC] [believes|suspects|thinks] [it was|this was|it is] {S}",
+        "[IP|VIC] [believes|suspects] {S} [is responsible|is behind this|did this]",
+        "[IP|VIC] [names|has named] {S} as [the|a possible] [suspect|SUSP|person responsible]",
+        "[POI|Possible SUSP]: {S}",
+    ]
+)
+
 HISTORY_LINE = compile_all(
     [
         "[This has been ongoing|Ongoing|This is ongoing] [since {month}|for {w} weeks|for approx {m} months|since {day}|for a while now].",

@@ -539,6 +539,11 @@ class Planner:
         else:
             body = C.behaviour_sentences(r, behaviours, sl, single=spec.cross_record)
         parts.append(opening + " ".join(s.strip().rstrip(".") + "." for s in body))
+        if mode in ("narrative", "columns") and s_text not in parts[0]:
+            # The event itself did not name anyone (e.g. "a male seen outside"): the victim says who they think
+            # it was. Always so when the suspect is named only in the narrative, so the truth holds.
+            if mode == "narrative" or r.random() < 0.6:
+                parts.append(pick(P.VICTIM_SUSPECTS, r, sl))
         rel_table = P.RELATIONSHIP_LINE.get(
             "business" if spec.name == "business_grievance_harassment" else relationship
         )

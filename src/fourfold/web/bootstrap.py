@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+import typer
+
 DEFAULT_SETTINGS = "fourfold.web.settings"
 
 
@@ -14,3 +16,14 @@ def setup_django() -> None:
 
     if not apps.ready:
         django.setup()
+
+
+def setup_django_for_cli() -> None:
+    """As setup_django, but a configuration mistake (bad DATABASE_URL, missing key) is one line and exit 2."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        setup_django()
+    except ImproperlyConfigured as error:
+        typer.echo(f"Configuration error: {error}")
+        raise typer.Exit(2) from None

@@ -209,10 +209,19 @@ def demo(
             except OSError:
                 typer.echo(f"Port {port} on {DEMO_HOST} is in use: stop what is using it or pass --port.")
                 raise typer.Exit(1) from None
+    from fourfold.web.bootstrap import setup_django_for_cli
+
+    setup_django_for_cli()
+    from django.db import DatabaseError
+
     try:
         ctx = prepare_demo(echo=typer.echo)
     except DemoError as error:
         typer.echo(f"Cannot prepare the demo: {error}")
+        raise typer.Exit(1) from None
+    except DatabaseError as error:
+        first_line = (str(error).strip().splitlines() or [error.__class__.__name__])[0]
+        typer.echo(f"Cannot prepare the demo: the database refused ({first_line}). Check DATABASE_URL.")
         raise typer.Exit(1) from None
     url = f"http://{DEMO_HOST}:{port}/"
     typer.echo(sign_in_help(ctx, url))

@@ -58,6 +58,10 @@ def test_the_api_honours_its_schema(api_schema: Any, api_session: dict[str, Any]
 
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) == 6
+    # The session really authenticates the generated calls (otherwise every answer would be a redirect).
+    probe = api_schema["/api/findings"]["GET"].Case(query={"page_size": 5})
+    response = probe.call(headers=api_session["headers"], cookies=api_session["cookies"])
+    assert response.status_code == 200 and len(response.json()["results"]) == 5
     for operation in operations:
 
         @given(case=operation.as_strategy())

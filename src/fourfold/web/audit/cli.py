@@ -10,9 +10,9 @@ def verify() -> None:
 
     Exit status 0 when intact, 1 when broken, 2 when the trail cannot be read.
     """
-    from fourfold.web.bootstrap import setup_django
+    from fourfold.web.bootstrap import setup_django_for_cli
 
-    setup_django()
+    setup_django_for_cli()
     from django.db import DatabaseError
 
     from fourfold.web.audit.services import verify_chain

@@ -379,7 +379,19 @@ def load_run(
         run.findings_retired = result.retired
         run.records_loaded = result.records
         run.save()
+    _refresh_statistics()
     return result
+
+
+def _refresh_statistics() -> None:
+    """After a bulk load, give PostgreSQL's planner fresh statistics so the queue's indexes get used."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    tables = [m._meta.db_table for m in (Finding, FindingRecord, FindingRiskFlag, Person, Record)]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 def _upsert_people(chunk: list[_Parsed], records: dict[str, dict[str, str]]) -> dict[str, int]:

@@ -125,7 +125,7 @@ class Finding(models.Model):
 
     class Meta:
         indexes = [
-            models.Index(fields=["-priority", "id"], name="finding_priority"),
+            models.Index(fields=["-priority", "-id"], name="finding_priority"),
             models.Index(fields=["current", "decision_status", "-priority"], name="finding_status_prio"),
             models.Index(fields=["classification", "-priority"], name="finding_class_prio"),
             models.Index(fields=["misrecorded", "-priority"], name="finding_misrec_prio"),
