@@ -67,6 +67,16 @@ def run(texts: list[str], n_process: int) -> float:
     return len(texts) / elapsed
 
 
+def cpu_rate(texts: list[str]) -> float:
+    """Records per CPU-second in this process: a figure that does not depend on what else is running."""
+    from fourfold.narrative import analyse_many
+
+    start = time.process_time()
+    for _ in analyse_many(texts, n_process=1):
+        pass
+    return len(texts) / (time.process_time() - start)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--records", type=int, default=6000)
@@ -79,6 +89,9 @@ def main() -> None:
         rate = run(texts, n_process)
         results[f"records_per_s_{n_process}_process"] = round(rate, 1)
         print(f"{n_process} process(es): {rate:,.0f} records/s")
+    cpu = cpu_rate(texts)
+    results["records_per_cpu_second_1_process"] = round(cpu, 1)
+    print(f"1 process, per CPU-second: {cpu:,.0f} records (what an idle core would give)")
     try:
         load = os.getloadavg()[0]
     except OSError:

@@ -86,14 +86,14 @@ def evidence_from_doc(doc: Doc, reported_at: dt.date | None = None) -> Narrative
     for q in usable:
         if q["kind"] in ("since_weekday", "since_month") and reported_at is not None:
             periods.append(_days_since(q, reported_at))
-    span_days = max(periods) if periods else None
+    span_days = max(periods) if periods else (max(weak_periods) if weak_periods and rates else None)
     occasions = max(counts) if counts else 0
     if rates:
         days = span_days or (max(weak_periods) if weak_periods else None)
         per_day = max(rates)
         occasions = max(occasions, math.ceil(per_day * days) if days else 2)
     if behaviours:
-        occasions = max(occasions, 1)
+        occasions = max(occasions, 2 if four["repeated"] else 1)  # "he has done this before"
     ev.occasions = occasions
     ev.span_days = span_days
     if occasions >= 2:

@@ -27,6 +27,20 @@ def _convert(pattern: list[dict[str, Any]]) -> list[Element]:
     return out
 
 
+def _anchor(elems: list[Element]) -> tuple[int, frozenset[str]] | None:
+    """The rarest-looking word set among the leading fixed-width tokens, with its offset from the start.
+
+    Indexing on it (instead of the first token) keeps patterns that begin with "her"/"the" from being tried
+    at every determiner. None when the first token is optional (then every first word is indexed)."""
+    best: tuple[int, frozenset[str]] | None = None
+    for k, (words, arg) in enumerate(elems):
+        if words is None or arg:  # a gap or an optional token ends the fixed-width prefix
+            break
+        if best is None or len(words) < len(best[1]):
+            best = (k, words)
+    return best
+
+
 def _first_words(elems: list[Element]) -> set[str]:
     words: set[str] = set()
     for ws, opt in elems:
@@ -41,15 +55,17 @@ def _first_words(elems: list[Element]) -> set[str]:
 class TokenMatcher:
     def __init__(self) -> None:
         self._patterns: list[tuple[str, list[Element]]] = []
-        self._index: dict[str, list[int]] = {}
+        self._index: dict[str, list[tuple[int, int]]] = {}
 
     def add(self, label: str, patterns: list[list[dict[str, Any]]]) -> None:
         for pattern in patterns:
             elems = _convert(pattern)
             pid = len(self._patterns)
             self._patterns.append((label, elems))
-            for w in _first_words(elems):
-                self._index.setdefault(w, []).append(pid)
+            anchor = _anchor(elems)
+            offset, words = anchor if anchor is not None else (0, frozenset(_first_words(elems)))
+            for w in words:
+                self._index.setdefault(w, []).append((pid, offset))
 
     def __call__(self, norms: list[str], punct: list[bool]) -> Iterator[tuple[str, int, int]]:
         """(label, start, end) for the longest match of each pattern at each start."""
@@ -71,8 +87,11 @@ class TokenMatcher:
             if arg:
                 yield from ends(elems, k + 1, j)
 
-        for i, norm in enumerate(norms):
-            for pid in self._index.get(norm, ()):
+        for a, norm in enumerate(norms):
+            for pid, offset in self._index.get(norm, ()):
+                i = a - offset
+                if i < 0:
+                    continue
                 label, elems = self._patterns[pid]
                 best = max(ends(elems, 0, i), default=i)
                 if best > i:

@@ -88,6 +88,11 @@ class PatternMatcher:
             span = Span(doc, start, end, label=label)
             if self._lacks_context(label, span):
                 continue
+            after = norms[end] if end < len(doc) else ""
+            if label == "contacting" and norms[start] == "call" and after in {"a", "an"}:
+                continue  # "calling her a fraud" is name-calling, not a phone call
+            if label == "third_party_contact" and end < len(doc) and norms[end] == "request":
+                continue  # "sending her friend requests": the friend is part of the noun, not a third party
             by_label.setdefault(label, []).append(span)
         kept: list[Span] = []
         for spans in by_label.values():

@@ -73,7 +73,7 @@ def _best(candidates: Counter[int], sizes: dict[int, int], own_size: int) -> int
     )
 
 
-def score(findings: list[dict[str, Any]], truth: list[dict[str, Any]]) -> dict[str, Any]:
+def score(findings: list[dict[str, Any]], truth: list[dict[str, Any]]) -> dict[Any, Any]:
     """Course-level matching and the rates reported in docs/accuracy.md."""
     courses = [t for t in truth if t.get("type") == "course"]
     course_of_record: dict[str, list[int]] = defaultdict(list)
@@ -102,7 +102,7 @@ def score(findings: list[dict[str, Any]], truth: list[dict[str, Any]]) -> dict[s
         j = best_finding[i]
         return "unmatched" if j is None else findings[j]["recommendation"]["classification"]
 
-    result: dict[str, Any] = {"courses": len(courses), "findings": len(findings)}
+    result: dict[Any, Any] = {"courses": len(courses), "findings": len(findings)}
     confusion: Counter[tuple[str, str]] = Counter((c["label"], predicted(i)) for i, c in enumerate(courses))
     result["confusion"] = confusion
     for label in LABELS:
@@ -114,9 +114,7 @@ def score(findings: list[dict[str, Any]], truth: list[dict[str, Any]]) -> dict[s
             recall = Rate(sum(predicted(i) == label for i in true_idx), len(true_idx))
             pred_idx = [j for j, f in enumerate(findings) if f["recommendation"]["classification"] == label]
             if subset == "cross_record":
-                pred_idx = [
-                    j for j in pred_idx if best_course[j] is not None and keep(courses[best_course[j]])
-                ]  # type: ignore[index]
+                pred_idx = [j for j in pred_idx if (k := best_course[j]) is not None and keep(courses[k])]
             precision = Rate(
                 sum(
                     best_course[j] is not None and courses[best_course[j]]["label"] == label  # type: ignore[index]
@@ -147,7 +145,7 @@ def score(findings: list[dict[str, Any]], truth: list[dict[str, Any]]) -> dict[s
     return result
 
 
-def to_markdown(result: dict[str, Any], *, records: int, seed: int, backend: str, summary: str) -> str:
+def to_markdown(result: dict[Any, Any], *, records: int, seed: int, backend: str, summary: str) -> str:
     lines = [
         "## Screening (course-of-conduct level)",
         "",

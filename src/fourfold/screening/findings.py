@@ -179,7 +179,9 @@ def suspect_identifiers(
     from fourfold.people.conduct import normalise_identifier
 
     found: set[tuple[str, str]] = set()
-    for kind, value in [*narrative_identifiers, ["phone", phone], ["email", email], ["handle", handle]]:
+    pairs: list[tuple[str, str | None]] = [(str(k), v) for k, v in narrative_identifiers]
+    pairs += [("phone", phone), ("email", email), ("handle", handle)]
+    for kind, value in pairs:
         if kind in LINKING_KINDS and value:
             norm = normalise_identifier(kind, value)
             if norm:
@@ -296,7 +298,7 @@ def build_finding(
     ordered = sorted(records, key=lambda r: (r.date, r.record_id))
     record_ids = [r.record_id for r in ordered]
     repeated = facts.four["repeated"]
-    four = {
+    four: dict[str, dict[str, Any]] = {
         element: {
             # FOUR "repeated": stated in a narrative, or shown by the records themselves.
             "present": bool(facts.four[element]) or (element == "repeated" and assessed_facts.occasions >= 2),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -74,6 +74,7 @@ RECORDS_SCHEMA = pa.schema(
 
 # A raw row: (row number, {lower-case column: value}, a problem found while reading it, or None).
 RawRow = tuple[int, dict[str, str], Rejection | None]
+Rows = Generator[RawRow, None, None]
 
 
 def _excerpt(value: str, limit: int = 60) -> str:
@@ -129,7 +130,7 @@ def _check_not_binary(path: Path) -> None:
 # --- readers: each yields RawRow and reports the header through `on_header` -------------------------------
 
 
-def _read_csv(path: Path, on_header: Callable[[list[str]], None]) -> Iterator[RawRow]:
+def _read_csv(path: Path, on_header: Callable[[list[str]], None]) -> Rows:
     _check_not_binary(path)
     csv.field_size_limit(2**31 - 1)
     with path.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="") as handle:
@@ -188,7 +189,7 @@ def _jsonl_value(value: object) -> str | None:
     return None  # nested list or object: not a table cell
 
 
-def _read_jsonl(path: Path, on_header: Callable[[list[str]], None]) -> Iterator[RawRow]:
+def _read_jsonl(path: Path, on_header: Callable[[list[str]], None]) -> Rows:
     _check_not_binary(path)
     keys: set[str] = set()
     objects = 0
@@ -262,7 +263,7 @@ def _parquet_value(value: object) -> str | None:
     return None
 
 
-def _read_parquet(path: Path, on_header: Callable[[list[str]], None], batch_size: int) -> Iterator[RawRow]:
+def _read_parquet(path: Path, on_header: Callable[[list[str]], None], batch_size: int) -> Rows:
     try:
         parquet = pq.ParquetFile(path)
     except Exception as exc:  # pyarrow raises several types for a corrupt or non-Parquet file
@@ -336,17 +337,17 @@ class RowValidator:
         if not clean["narrative"]:
             return reject("narrative", "empty narrative")
         for name in DATE_COLUMNS:
-            value = clean[name]
-            if value is None:
+            date_value = clean[name]
+            if date_value is None:
                 if name == "reported_at":
                     return reject(name, "bad date", "empty")
                 continue
-            parsed = parse_iso_date(str(value))
+            parsed = parse_iso_date(str(date_value))
             if parsed is None:
-                return reject(name, "bad date", f"'{_excerpt(str(value))}' is not an ISO 8601 date")
+                return reject(name, "bad date", f"'{_excerpt(str(date_value))}' is not an ISO 8601 date")
             latest = self.today if name.endswith("_dob") else self.today + dt.timedelta(days=366)
             if parsed.year < 1900 or parsed > latest:
-                return reject(name, "bad date", f"'{value}' is out of range")
+                return reject(name, "bad date", f"'{date_value}' is out of range")
             if name == "reported_at":
                 clean["reported_date"] = parsed
         relationship = clean["relationship"]
@@ -391,6 +392,7 @@ def preflight(path: Path) -> str:
     """
     fmt = detect_format(path)
     try:
+        rows: Rows
         if fmt == "csv":
             rows = _read_csv(path, lambda _names: None)
         elif fmt == "jsonl":

@@ -85,6 +85,8 @@ class _Slots(dict):
             v = str(ri(r, 2, 12))
         elif key == "m":
             v = str(ri(r, 1, 18))
+        elif key == "date":  # normally fixed from the event's own date; this is a fallback
+            v = f"{ri(r, 1, 28):02d}/{ri(r, 1, 12):02d}"
         elif key == "k":
             v = str(ri(r, 2, 9))
         elif key == "y":

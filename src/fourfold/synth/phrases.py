@@ -15,12 +15,12 @@ from fourfold.synth.templating import compile_all
 PATTERN: dict[str, tuple] = {
     "contacting": compile_all(
         [
-            "{S} has been [calling|ringing|phoning] {V} [constantly|non stop|repeatedly|at all hours] - [approx |]{n} calls since {day}",
+            "{S} has been [calling|ringing|phoning] {V} [constantly|non stop|repeatedly|at all hours] - [approx |]{n} calls since [{day}|{date}]",
             "{V} [has rec'd|has received|received|getting] [approx |over |]{n} [msgs|messages|texts|whatsapps] from {S} in the last {d} days",
             "{S} [keeps contacting|continues to contact|wont stop trying to contact] {V} [via|on|through] {channel}[ despite being told to stop| even tho IP has asked {s_him} to stop|]",
-            "[daily|constant|repeated] [calls and texts|msgs|contact] from {S} for [approx |the last |]{w} weeks[, up to {n} a day|]",
+            "[daily|constant|repeated] [calls and texts|msgs|contact] from {S} [for approx {w} weeks|for the last {w} weeks|for {w} weeks|since {date}][, up to {n} a day|]",
             "{S} [rang|called] {V} {n} times [yesterday|overnight|between 2200 and 0300hrs|this morning] [and left vmails|withheld number|]",
-            "[since the split|since they separated|since the relationship ended] {S} has [repeatedly|continually] [messaged|texted|called] {V}[ on new numbers|]",
+            "[since {month}|over the last {w} weeks|for weeks now] {S} has [repeatedly|continually] [messaged|texted|called] {V}[ on new numbers|]",
         ]
     ),
     "following": compile_all(
@@ -228,6 +228,7 @@ RELATIONSHIP_LINE = {
         [
             "{S} is {v_hers} ex {s_ex} - [relationship ended|they split up|separated] approx {m} months ago.",
             "[Parties|IP and SUSP] [were in a relationship|were together] for {y} yrs[, split {m} months ago|, ended in {month}|].",
+            "IP [was in a relationship|was together|lived] w/ {S} for {y} yrs[ until {month}|].",
             "{S} ({v_hers} ex) [wont accept|cannot accept|has not accepted] the relationship is over.",
         ]
     ),
@@ -278,7 +279,7 @@ VICTIM_SUSPECTS = compile_all(
 
 HISTORY_LINE = compile_all(
     [
-        "[This has been ongoing|Ongoing|This is ongoing] [since {month}|for {w} weeks|for approx {m} months|since {day}|for a while now].",
+        "[This has been ongoing|Ongoing|This is ongoing] [since {month}|for {w} weeks|for approx {m} months|since {day}|since {date}|for a while now].",
         "[Numerous|Several|{k}] previous [reports|incidents|calls] [re same|re SUSP|linked].",
         "IP states this is the [{n}th|latest] [incident|time] [and it is getting worse|and {s_he} will not stop|].",
         "[Pattern of behaviour|Repeat behaviour|Same SUSP as previous CADs].",
@@ -312,7 +313,7 @@ FEAR_OF_VIOLENCE = compile_all(
 
 CLOSE_STALKING_8Q = compile_all(
     [
-        "[Crime raised|Crime recorded] - stalking[ s.2A| s.4A|]. [S-DASH completed|DASH + S-DASH completed] - [MEDIUM|HIGH]. [OIC to progress|Referred to SPOC|ISAC referral made].",
+        "[Crime raised|Crime recorded] - stalking. [S-DASH completed|DASH + S-DASH completed] - [MEDIUM|HIGH]. [OIC to progress|Referred to SPOC|ISAC referral made].",
         "Recorded as stalking (8Q). [SPO to be considered|SPO application being considered|Risk assessed as HIGH].",
     ]
 )
@@ -485,7 +486,7 @@ PUBS = ("Red Lion", "Kings Arms", "Wetherspoons", "Crown", "White Hart", "Railwa
 OTHER_COURSE: dict[str, tuple] = {
     "child_contact_dispute": compile_all(
         [
-            "[Dispute|Argument] at child [handover|contact handover] between {V} and [ex partner|ex] {S} - [no offences|no offences disclosed|verbal only]. [Civil matter - advised re family court|Advised to use a contact centre|Both given advice].",
+            "[Dispute|Argument|Verbal argument] at child [handover|contact handover] [between {V} and|- {V} w/] [ex partner|ex] {S} - [no offences|no offences disclosed|verbal only]. [Civil matter - advised re family court|Advised to use a contact centre|Both given advice].",
             "{V} [reports|states] {S} [was late returning|did not return] the children [after contact|on {day}] - [children safe and well|returned at {time}]. [Civil matter|Advice re court order].",
             "{S} [called|rang] police [re|about] {V} [not letting {s_him} see the kids|changing contact arrangements] - [civil matter|no offences]. Advised solicitor.",
         ]

@@ -280,6 +280,18 @@ OTHER_SPECS: tuple[tuple[str, float], ...] = (
 )
 
 
+def _earlier_date(rng: random.Random, when: dt.datetime) -> str:
+    """A date a little before the report, as officers write it (12/03, 12/03/24, 12th March)."""
+    d = when - dt.timedelta(days=ri(rng, 1, 60))
+    style = rng.random()
+    if style < 0.5:
+        return f"{d.day:02d}/{d.month:02d}"
+    if style < 0.8:
+        return f"{d.day:02d}/{d.month:02d}/{d.year % 100:02d}"
+    suffix = "th" if 11 <= d.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(d.day % 10, "th")
+    return f"{d.day}{suffix} {d.strftime('%B')}"
+
+
 def choose(rng: random.Random, weighted: Sequence[tuple[object, float]]) -> object:
     total = sum(w for _, w in weighted)
     x = rng.random() * total
@@ -436,7 +448,7 @@ class Planner:
                 s4a_kind=s4a_kind,
                 moved=(move_at >= 0 and i == move_at),
                 cls=cls,
-                fixed=fixed,
+                fixed={**fixed, "date": _earlier_date(r, times[i])},
             )
             events.append(
                 Event(
@@ -540,7 +552,7 @@ class Planner:
             body = C.behaviour_sentences(r, behaviours, sl, single=spec.cross_record)
         parts.append(opening + " ".join(s.strip().rstrip(".") + "." for s in body))
         if mode in ("narrative", "columns") and s_text not in parts[0]:
-            # The event itself did not name anyone (e.g. "a male seen outside"): the victim says who they think
+            # The event itself named no one (e.g. "a male seen outside"): the victim says who they think
             # it was. Always so when the suspect is named only in the narrative, so the truth holds.
             if mode == "narrative" or r.random() < 0.6:
                 parts.append(pick(P.VICTIM_SUSPECTS, r, sl))
@@ -611,7 +623,10 @@ class Planner:
             relationship=relationship,
         )
         times = self._times(start, latest, n, 240)
-        fixed = {"place": ch(r, ("Tesco", "Co-op", "Boots", "Aldi", "the Spar", "B&M")), "n": str(ri(r, 2, 60))}
+        fixed = {
+            "place": ch(r, ("Tesco", "Co-op", "Boots", "Aldi", "the Spar", "B&M")),
+            "n": str(ri(r, 2, 60)),
+        }
         events = []
         for i in range(n):
             s_text = C.suspect_as_written(r, suspect, relationship, named=r.random() < 0.3) if suspect else ""

@@ -4,7 +4,7 @@ permissions as the web pages; session sign-in; CSRF-checked writes."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query, Schema, Status
@@ -57,14 +57,14 @@ class FindingFilters(Schema):
     classification: list[Classification] = Field(default_factory=list)
     misrecorded: bool | None = None
     priority: list[Band] = Field(default_factory=list)
-    risk_flag: list[str] = Field(default_factory=list)
+    risk_flag: list[Annotated[schemas.Text, Field(max_length=100)]] = Field(default_factory=list)
     relationship: list[Relationship] = Field(default_factory=list)
     decision_status: list[DecisionState] = Field(default_factory=list)
     date_from: date | None = None
     date_to: date | None = None
     include_retired: bool = False
-    suspect_id: str = ""
-    victim_id: str = ""
+    suspect_id: Annotated[schemas.Text, Field(max_length=200)] = ""
+    victim_id: Annotated[schemas.Text, Field(max_length=200)] = ""
     sort: Sort = "priority"
     order: Literal["asc", "desc"] = "desc"
     page: int = Field(default=1, ge=1, le=100_000)
@@ -73,6 +73,11 @@ class FindingFilters(Schema):
 
 def _forbidden(message: str = "Your roles do not include access to this") -> Status[dict[str, str]]:
     return Status(403, {"detail": message})
+
+
+def _usable(identifier: str) -> bool:
+    """An id that could exist: PostgreSQL refuses NUL characters, so such an id is simply not found."""
+    return "\x00" not in identifier and len(identifier) <= 200
 
 
 def _summary(f: Finding) -> dict[str, Any]:
@@ -176,7 +181,7 @@ def list_findings(request: HttpRequest, filters: Query[FindingFilters]) -> Any:
 def get_finding(request: HttpRequest, finding_id: str) -> Any:
     if not permissions.can_view_findings(request.user):
         return _forbidden()
-    finding = selectors.get_finding(user=request.user, finding_id=finding_id)
+    finding = selectors.get_finding(user=request.user, finding_id=finding_id) if _usable(finding_id) else None
     if finding is None:
         return Status(404, {"detail": "No finding with that id"})
     services.record_finding_view(finding=finding, user=request.user, request=request, via="api")
@@ -226,7 +231,7 @@ def get_finding(request: HttpRequest, finding_id: str) -> Any:
 def finding_decisions(request: HttpRequest, finding_id: str) -> Any:
     if not permissions.can_view_findings(request.user):
         return _forbidden()
-    finding = Finding.objects.filter(finding_id=finding_id).first()
+    finding = Finding.objects.filter(finding_id=finding_id).first() if _usable(finding_id) else None
     if finding is None:
         return Status(404, {"detail": "No finding with that id"})
     decisions = Decision.objects.filter(finding=finding).select_related("finding", "made_by", "signed_off_by")
@@ -247,7 +252,7 @@ def finding_decisions(request: HttpRequest, finding_id: str) -> Any:
 def decide(request: HttpRequest, finding_id: str, payload: schemas.DecisionIn) -> Any:
     if not permissions.allowed_outcomes(request.user):
         return _forbidden()
-    finding = Finding.objects.filter(finding_id=finding_id).first()
+    finding = Finding.objects.filter(finding_id=finding_id).first() if _usable(finding_id) else None
     if finding is None:
         return Status(404, {"detail": "No finding with that id"})
     try:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, StringConstraints
+
+# Text without NUL characters (PostgreSQL cannot store them; they never occur in real input).
+Text = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$")]
 
 OutcomeCode = Literal[
     "stalking_s2a",
@@ -123,14 +126,14 @@ class FindingDetail(FindingSummary):
 
 class DecisionIn(Schema):
     outcome: OutcomeCode
-    rationale: str = Field(max_length=5000)
-    why_not_stalking: str = Field(default="", max_length=5000)
+    rationale: Text = Field(max_length=5000)
+    why_not_stalking: Text = Field(default="", max_length=5000)
     version: int = Field(ge=1, description="The finding's version you read; a stale version returns 409.")
 
 
 class SignOffIn(Schema):
     approve: bool
-    note: str = Field(default="", max_length=5000)
+    note: Text = Field(default="", max_length=5000)
     version: int = Field(ge=1)
 
 

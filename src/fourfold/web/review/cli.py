@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from fourfold.web.demo import DemoContext, DemoError, add_demo_step
+
 
 def load(
     directory: Annotated[
@@ -66,3 +68,37 @@ def load(
         f"{result.updated} updated, {result.unchanged} unchanged, {result.retired} no longer in this run); "
         f"{result.records} records written."
     )
+
+
+def demo_findings(ctx: DemoContext) -> None:
+    """`fourfold demo` step: a ~20,000-record synthetic force, screened and loaded, so the queue is real.
+
+    Made once per machine under var/demo-force/ and reused on later runs (loading it again changes nothing).
+    """
+    from fourfold.web.review.loading import LoadError, load_run
+
+    try:
+        from fourfold.screening.demo import generate_and_screen
+    except ImportError:
+        ctx.echo("    (the screening pipeline is not installed: the review queue starts empty)")
+        return
+    out = ctx.var_dir / "demo-force"
+    findings = out / "screen" / "findings.jsonl"
+    records = out / "synth" / "records.csv"
+    if not (findings.is_file() and records.is_file()):
+        screened = generate_and_screen(out, records=DEMO_RECORDS, seed=DEMO_SEED)
+        findings, records = screened.findings_path, screened.records_path
+    try:
+        result = load_run(findings.parent, records_file=records)
+    except LoadError as error:
+        raise DemoError(f"could not load the demo findings: {error}") from None
+    if result.already_loaded:
+        ctx.echo(f"    {result.total:,} findings already loaded")
+    else:
+        ctx.echo(f"    loaded {result.total:,} findings ({result.created:,} new, {result.updated:,} updated)")
+    ctx.results["review"] = result
+
+
+DEMO_RECORDS = 20_000
+DEMO_SEED = 2024
+add_demo_step("Making, screening and loading a synthetic force (about 20,000 records)", demo_findings)

@@ -144,7 +144,8 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, float) and value != value:  # NaN from pandas
         return ""
-    return str(value).strip()
+    # PostgreSQL cannot store NUL: a corrupt export's NUL shows as the replacement character, not dropped.
+    return str(value).replace("\x00", "\ufffd").strip()
 
 
 def _date(value: Any, where: str, name: str) -> date | None:

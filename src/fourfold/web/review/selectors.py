@@ -143,7 +143,7 @@ def risk_flag_choices() -> list[str]:
 
 
 def get_finding(*, user: Any, finding_id: str) -> Finding | None:
-    if not permissions.can_view_findings(user):
+    if not permissions.can_view_findings(user) or "\x00" in finding_id:
         return None
     return (
         Finding.objects.select_related("victim", "suspect", "run")
