@@ -1,6 +1,6 @@
 """Accuracy on the held-out cases (written before tuning, never tuned on) stays above the measured level.
 
-Measured 2026-11-30 on data/dev/heldout.jsonl (85 cases): behaviours P 0.84 R 0.90; FOUR P 0.81 R 0.76;
+Measured 2026-11-30 on data/dev/heldout.jsonl (85 cases): behaviours P 0.84 R 0.91; FOUR P 0.84 R 0.77;
 s.4A limbs P 1.00 R 0.84. The floors are those figures minus a margin of 0.05, so a change that makes the
 analysis read real narratives worse fails here even if the dev set still passes.
 """

@@ -52,9 +52,12 @@ def evaluate_screening(
     work: Annotated[Path, typer.Option("--work", help="Working directory.")] = Path("var/eval-screening"),
     backend: Annotated[str, typer.Option("--backend", help="Person resolution backend.")] = "duckdb",
     write_doc: Annotated[bool, typer.Option("--write-doc/--no-write-doc", help="Update accuracy.md.")] = True,
+    reuse: Annotated[bool, typer.Option("--reuse", help="Re-score the last run in --work.")] = False,
 ) -> None:
     """Measure course-level recall and precision of screening on synthetic truth; writes docs/accuracy.md."""
     from fourfold.screening.evaluate import run_evaluation
 
-    markdown = run_evaluation(records=records, seed=seed, work=work, backend=backend, write_doc=write_doc)
+    markdown = run_evaluation(
+        records=records, seed=seed, work=work, backend=backend, write_doc=write_doc, reuse=reuse
+    )
     typer.echo(markdown)

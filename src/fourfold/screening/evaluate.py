@@ -135,6 +135,33 @@ def score(findings: list[dict[str, Any]], truth: list[dict[str, Any]]) -> dict[A
         ),
         len(mis_idx),
     )
+    # Diagnostics: precision of findings that rest on two or more records, and what made single-record
+    # findings count as repeated conduct when they match no true course of the label.
+    for label in LABELS:
+        multi = [
+            j
+            for j, f in enumerate(findings)
+            if f["recommendation"]["classification"] == label
+            and len(f.get("assessed_record_ids") or f["record_ids"]) >= 2
+        ]
+        result[(label, "multi_record_precision")] = Rate(
+            sum((k := best_course[j]) is not None and courses[k]["label"] == label for j in multi), len(multi)
+        )
+        cues: Counter[str] = Counter()
+        single_fp = 0
+        for j, f in enumerate(findings):
+            assessed = f.get("assessed_record_ids") or f["record_ids"]
+            k = best_course[j]
+            if f["recommendation"]["classification"] != label or len(assessed) != 1:
+                continue
+            if k is not None and courses[k]["label"] == label:
+                continue
+            single_fp += 1
+            for span in f.get("evidence_spans", []):
+                if span["kind"] == "repetition" and span["record_id"] == assessed[0]:
+                    cues[span["text"].lower()] += 1
+        result[(label, "single_record_fp")] = single_fp
+        result[(label, "single_record_fp_cues")] = cues.most_common(8)
     by_scenario: dict[str, Rate] = {}
     for i, course in enumerate(courses):
         key = f"{course.get('scenario')} ({course['label']})"
@@ -169,6 +196,14 @@ def to_markdown(result: dict[Any, Any], *, records: int, seed: int, backend: str
                 f"| {label} | {subset.replace('_', '-')} | {cell['recall'].cell()} | "
                 f"{cell['precision'].cell()} |"
             )
+    lines += [""]
+    for label in LABELS:
+        cues = ", ".join(f"“{text}” ({n})" for text, n in result[(label, "single_record_fp_cues")]) or "none"
+        lines.append(
+            f"- {label}: precision of findings resting on two or more records "
+            f"{result[(label, 'multi_record_precision')].cell()}; {result[(label, 'single_record_fp')]} false "
+            f"positives rest on one record whose narrative was read as repeated conduct (repetition words: {cues})."
+        )
     lines += [
         "",
         f"Recall of misrecorded stalking (true stalking recorded under another class, found as stalking and "
@@ -207,17 +242,18 @@ def run_evaluation(
 
     from fourfold.screening.pipeline import screen
 
-    records_csv, truth_path = run_synth(records, seed, work / "synth")
-    result = screen(records_csv, work / "screen", backend=backend, console=Console(stderr=True))
-    findings = read_jsonl(result.findings_path)
-    scored = score(findings, read_jsonl(truth_path))
-    markdown = to_markdown(
-        scored,
-        records=records,
-        seed=seed,
-        backend=backend,
-        summary=result.summary_line().replace(str(result.out_dir), "the work directory"),
-    )
+    summary_path = work / "screen" / "summary.txt"
+    if reuse and summary_path.exists():
+        truth_path, findings_path = work / "synth" / "truth.jsonl", work / "screen" / "findings.jsonl"
+        summary = summary_path.read_text(encoding="utf-8").strip()
+    else:
+        records_csv, truth_path = run_synth(records, seed, work / "synth")
+        result = screen(records_csv, work / "screen", backend=backend, console=Console(stderr=True))
+        findings_path = result.findings_path
+        summary = result.summary_line().replace(str(result.out_dir), "the work directory")
+        summary_path.write_text(summary + "\n", encoding="utf-8")
+    scored = score(read_jsonl(findings_path), read_jsonl(truth_path))
+    markdown = to_markdown(scored, records=records, seed=seed, backend=backend, summary=summary)
     if write_doc:
         from fourfold.accuracy_doc import write_section
 
