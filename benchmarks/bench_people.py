@@ -40,8 +40,9 @@ def candidate_pairs(profiles) -> dict[str, float]:  # type: ignore[no-untyped-de
     for keys in BLOCKING_KEYS:
         cols = ", ".join(keys)
         where = " and ".join(f"{k} is not null" for k in keys)
-        n = con.execute(f"select coalesce(sum(c*(c-1)/2),0) from (select count(*) c from p where {where} "
-                        f"group by {cols})").fetchone()[0]
+        n = con.execute(
+            f"select coalesce(sum(c*(c-1)/2),0) from (select count(*) c from p where {where} group by {cols})"
+        ).fetchone()[0]
         out["+".join(keys)] = float(n)
     return out
 
@@ -106,7 +107,9 @@ def child(size: int, backend: str, seed: int) -> dict[str, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
     parser.add_argument("--backend", choices=["duckdb", "spark"], default="duckdb")
     parser.add_argument("--seed", type=int, default=7)
@@ -116,8 +119,17 @@ def main() -> None:
         print(json.dumps(child(args.sizes[0], args.backend, args.seed), default=str))
         return
     for size in args.sizes:
-        cmd = [sys.executable, __file__, "--child", "--sizes", str(size), "--backend", args.backend,
-               "--seed", str(args.seed)]
+        cmd = [
+            sys.executable,
+            __file__,
+            "--child",
+            "--sizes",
+            str(size),
+            "--backend",
+            args.backend,
+            "--seed",
+            str(args.seed),
+        ]
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             print(proc.stderr[-3000:], file=sys.stderr)
@@ -128,10 +140,13 @@ def main() -> None:
         existing[f"{args.backend}:{size}"] = figures
         RESULTS.write_text(json.dumps(existing, indent=2, sort_keys=True, default=str) + "\n")
         pw = figures["pairwise"]
-        print(f"{args.backend} {size:>9,} mentions: {figures['resolve_seconds']:>7} s, "
-              f"{figures['mentions_per_second']:>7,} mentions/s, peak {figures['peak_rss_gb']} GB, "
-              f"candidates/mention <= {figures['candidate_pairs_per_mention_upper_bound']}, "
-              f"pairwise P {pw['precision']:.4f} R {pw['recall']:.4f} F1 {pw['f1']:.4f}", flush=True)
+        print(
+            f"{args.backend} {size:>9,} mentions: {figures['resolve_seconds']:>7} s, "
+            f"{figures['mentions_per_second']:>7,} mentions/s, peak {figures['peak_rss_gb']} GB, "
+            f"candidates/mention <= {figures['candidate_pairs_per_mention_upper_bound']}, "
+            f"pairwise P {pw['precision']:.4f} R {pw['recall']:.4f} F1 {pw['f1']:.4f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -4,8 +4,12 @@ from fourfold.people import assemble_courses
 
 
 def _records(rows):
-    base = {"relationship": "ex_partner", "suspect_phone": None, "suspect_email": None,
-            "suspect_online_handle": None}
+    base = {
+        "relationship": "ex_partner",
+        "suspect_phone": None,
+        "suspect_email": None,
+        "suspect_online_handle": None,
+    }
     return pd.DataFrame([{**base, **r} for r in rows])
 
 
@@ -14,21 +18,30 @@ def _ids(rows):
 
 
 def test_records_of_the_same_pair_form_one_chronological_course():
-    records = _records([
-        {"record_id": "R2", "reported_at": "2024-02-01", "victim_id": "V", "suspect_id": "S"},
-        {"record_id": "R1", "reported_at": "2024-01-01", "victim_id": "V", "suspect_id": "S"},
-    ])
+    records = _records(
+        [
+            {"record_id": "R2", "reported_at": "2024-02-01", "victim_id": "V", "suspect_id": "S"},
+            {"record_id": "R1", "reported_at": "2024-01-01", "victim_id": "V", "suspect_id": "S"},
+        ]
+    )
     (course,) = assemble_courses(records, _ids([]))
     assert (course.victim_id, course.suspect_id, course.record_ids) == ("V", "S", ["R1", "R2"])
 
 
 def test_unknown_suspect_linked_through_a_phone_named_in_another_records_narrative():
-    records = _records([
-        {"record_id": "R1", "reported_at": "2024-01-01", "victim_id": "V", "suspect_id": "S"},
-        # Suspect unknown here, but this record holds the number that texted the victim.
-        {"record_id": "R2", "reported_at": "2024-01-20", "victim_id": "V", "suspect_id": None,
-         "suspect_phone": "07700 900555"},
-    ])
+    records = _records(
+        [
+            {"record_id": "R1", "reported_at": "2024-01-01", "victim_id": "V", "suspect_id": "S"},
+            # Suspect unknown here, but this record holds the number that texted the victim.
+            {
+                "record_id": "R2",
+                "reported_at": "2024-01-20",
+                "victim_id": "V",
+                "suspect_id": None,
+                "suspect_phone": "07700 900555",
+            },
+        ]
+    )
     # R1's narrative says the suspect called from 07700900555.
     identifiers = _ids([("R1", "phone", "+447700900555")])
     (course,) = assemble_courses(records, identifiers)
@@ -39,11 +52,18 @@ def test_unknown_suspect_linked_through_a_phone_named_in_another_records_narrati
 
 
 def test_empty_suspect_fields_but_narrative_names_a_known_suspects_handle():
-    records = _records([
-        {"record_id": "R1", "reported_at": "2024-03-01", "victim_id": "V2", "suspect_id": "S",
-         "suspect_online_handle": "@Night_Owl"},
-        {"record_id": "R2", "reported_at": "2024-03-09", "victim_id": "V2", "suspect_id": None},
-    ])
+    records = _records(
+        [
+            {
+                "record_id": "R1",
+                "reported_at": "2024-03-01",
+                "victim_id": "V2",
+                "suspect_id": "S",
+                "suspect_online_handle": "@Night_Owl",
+            },
+            {"record_id": "R2", "reported_at": "2024-03-09", "victim_id": "V2", "suspect_id": None},
+        ]
+    )
     identifiers = _ids([("R2", "handle", "night_owl")])
     (course,) = assemble_courses(records, identifiers)
     assert course.record_ids == ["R1", "R2"]
@@ -51,36 +71,57 @@ def test_empty_suspect_fields_but_narrative_names_a_known_suspects_handle():
 
 
 def test_one_suspect_with_several_victims_and_one_victim_with_several_suspects():
-    records = _records([
-        {"record_id": "R1", "reported_at": "2024-01-01", "victim_id": "V1", "suspect_id": "S1"},
-        {"record_id": "R2", "reported_at": "2024-01-05", "victim_id": "V2", "suspect_id": "S1"},
-        {"record_id": "R3", "reported_at": "2024-01-09", "victim_id": "V1", "suspect_id": "S2"},
-    ])
+    records = _records(
+        [
+            {"record_id": "R1", "reported_at": "2024-01-01", "victim_id": "V1", "suspect_id": "S1"},
+            {"record_id": "R2", "reported_at": "2024-01-05", "victim_id": "V2", "suspect_id": "S1"},
+            {"record_id": "R3", "reported_at": "2024-01-09", "victim_id": "V1", "suspect_id": "S2"},
+        ]
+    )
     pairs = {(c.victim_id, c.suspect_id) for c in assemble_courses(records, _ids([]))}
     assert pairs == {("V1", "S1"), ("V2", "S1"), ("V1", "S2")}
 
 
 def test_identifier_shared_by_two_suspects_links_nothing():
-    records = _records([
-        {"record_id": "R1", "reported_at": "2024-01-01", "victim_id": "V", "suspect_id": "S1",
-         "suspect_email": "shared@example.com"},
-        {"record_id": "R2", "reported_at": "2024-01-02", "victim_id": "W", "suspect_id": "S2",
-         "suspect_email": "shared@example.com"},
-        {"record_id": "R3", "reported_at": "2024-01-03", "victim_id": "V", "suspect_id": None,
-         "suspect_email": "SHARED@example.com"},
-    ])
+    records = _records(
+        [
+            {
+                "record_id": "R1",
+                "reported_at": "2024-01-01",
+                "victim_id": "V",
+                "suspect_id": "S1",
+                "suspect_email": "shared@example.com",
+            },
+            {
+                "record_id": "R2",
+                "reported_at": "2024-01-02",
+                "victim_id": "W",
+                "suspect_id": "S2",
+                "suspect_email": "shared@example.com",
+            },
+            {
+                "record_id": "R3",
+                "reported_at": "2024-01-03",
+                "victim_id": "V",
+                "suspect_id": None,
+                "suspect_email": "SHARED@example.com",
+            },
+        ]
+    )
     courses = {(c.victim_id, c.suspect_id): c for c in assemble_courses(records, _ids([]))}
     assert courses[("V", None)].record_ids == ["R3"]
     assert not courses[("V", "S1")].linked_via
 
 
 def test_same_victim_unknown_suspect_records_near_in_time_are_offered_as_possible():
-    records = _records([
-        {"record_id": "R1", "reported_at": "2024-01-01", "victim_id": "V", "suspect_id": "S"},
-        {"record_id": "R2", "reported_at": "2024-02-01", "victim_id": "V", "suspect_id": "S"},
-        {"record_id": "R3", "reported_at": "2024-02-10", "victim_id": "V", "suspect_id": None},
-        {"record_id": "R4", "reported_at": "2025-06-01", "victim_id": "V", "suspect_id": None},
-    ])
+    records = _records(
+        [
+            {"record_id": "R1", "reported_at": "2024-01-01", "victim_id": "V", "suspect_id": "S"},
+            {"record_id": "R2", "reported_at": "2024-02-01", "victim_id": "V", "suspect_id": "S"},
+            {"record_id": "R3", "reported_at": "2024-02-10", "victim_id": "V", "suspect_id": None},
+            {"record_id": "R4", "reported_at": "2025-06-01", "victim_id": "V", "suspect_id": None},
+        ]
+    )
     courses = {(c.victim_id, c.suspect_id): c for c in assemble_courses(records, _ids([]))}
     possible = courses[("V", "S")].possible_record_ids
     assert [p["record_id"] for p in possible] == ["R3"]
@@ -90,13 +131,26 @@ def test_same_victim_unknown_suspect_records_near_in_time_are_offered_as_possibl
 
 
 def test_attachment_chains_through_a_newly_attached_record():
-    records = _records([
-        {"record_id": "R1", "reported_at": "2024-01-01", "victim_id": "V", "suspect_id": "S",
-         "suspect_phone": "07700900111"},
-        {"record_id": "R2", "reported_at": "2024-01-02", "victim_id": "V", "suspect_id": None,
-         "suspect_phone": "07700 900111", "suspect_email": "anon@example.org"},
-        {"record_id": "R3", "reported_at": "2024-01-03", "victim_id": "V", "suspect_id": None},
-    ])
+    records = _records(
+        [
+            {
+                "record_id": "R1",
+                "reported_at": "2024-01-01",
+                "victim_id": "V",
+                "suspect_id": "S",
+                "suspect_phone": "07700900111",
+            },
+            {
+                "record_id": "R2",
+                "reported_at": "2024-01-02",
+                "victim_id": "V",
+                "suspect_id": None,
+                "suspect_phone": "07700 900111",
+                "suspect_email": "anon@example.org",
+            },
+            {"record_id": "R3", "reported_at": "2024-01-03", "victim_id": "V", "suspect_id": None},
+        ]
+    )
     identifiers = _ids([("R3", "email", "Anon@Example.org")])
     (course,) = [c for c in assemble_courses(records, identifiers) if c.suspect_id == "S"]
     assert course.record_ids == ["R1", "R2", "R3"]

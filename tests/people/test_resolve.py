@@ -25,8 +25,10 @@ def test_nickname_and_swapped_birth_date_still_link(population, resolution):
     for noise in ("nickname", "dob_swap"):
         rows = joined[joined["noise"] == noise]
         linked = [
-            (joined[(joined["true_id"] == r.true_id) & (joined["mention_id"] != r.mention_id)]["person_id"]
-             == r.person_id).any()
+            (
+                joined[(joined["true_id"] == r.true_id) & (joined["mention_id"] != r.mention_id)]["person_id"]
+                == r.person_id
+            ).any()
             for r in rows.itertuples()
         ]
         assert sum(linked) >= 0.8 * len(linked), noise

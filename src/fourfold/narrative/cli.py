@@ -57,8 +57,10 @@ def evaluate_narrative(
 
     folder = data_dir or DATA_DIR
     reports = []
-    for name in ("dev", "heldout"):
+    for name in ("dev", "heldout", "heldout2"):
         path = folder / f"{name}.jsonl"
+        if not path.exists() and name == "heldout2":
+            continue  # optional second held-out set
         if not path.exists():
             typer.echo(f"error: {path} not found", err=True)
             raise typer.Exit(2)

@@ -26,7 +26,16 @@ _WHERE = {
     "resolve_mentions": "resolve",
     "resolve_people": "resolve",
 }
-__all__ = sorted(_WHERE)
+__all__ = [
+    "Course",
+    "PeopleInputError",
+    "PersonModel",
+    "Resolution",
+    "assemble_courses",
+    "explain_pair",
+    "resolve_mentions",
+    "resolve_people",
+]
 
 
 def __getattr__(name: str) -> Any:

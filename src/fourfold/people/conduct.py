@@ -93,23 +93,34 @@ def assemble_courses(records: pd.DataFrame, identifiers: pd.DataFrame) -> list[C
     recs["record_id"] = recs["record_id"].astype(str)
     recs["_date"] = [_date(v) for v in recs["reported_at"]] if "reported_at" in recs else None
     date_of = dict(zip(recs["record_id"], recs["_date"], strict=True))
-    victim_of = {r: (str(v) if _present(v) else None) for r, v in zip(recs["record_id"], recs["victim_id"],
-                                                                        strict=True)}
-    suspect_of = {r: (str(s) if _present(s) else None) for r, s in zip(recs["record_id"], recs["suspect_id"],
-                                                                        strict=True)}
+    victim_of = {
+        r: (str(v) if _present(v) else None)
+        for r, v in zip(recs["record_id"], recs["victim_id"], strict=True)
+    }
+    suspect_of = {
+        r: (str(s) if _present(s) else None)
+        for r, s in zip(recs["record_id"], recs["suspect_id"], strict=True)
+    }
 
     # Identifiers each record carries: (kind, value, source) — its own suspect fields, then its narrative.
     carried: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for column, kind in (("suspect_phone", "phone"), ("suspect_email", "email"), ("suspect_online_handle",
-                                                                                   "handle")):
+    for column, kind in (
+        ("suspect_phone", "phone"),
+        ("suspect_email", "email"),
+        ("suspect_online_handle", "handle"),
+    ):
         if column in recs.columns:
             for rid, value in zip(recs["record_id"], recs[column], strict=True):
                 norm = normalise_identifier(kind, value)
                 if norm:
                     carried[rid].append((kind, norm, "suspect field"))
     if identifiers is not None and len(identifiers):
-        for rid, kind, value in zip(identifiers["record_id"].astype(str), identifiers["kind"].astype(str),
-                                    identifiers["value"], strict=True):
+        for rid, kind, value in zip(
+            identifiers["record_id"].astype(str),
+            identifiers["kind"].astype(str),
+            identifiers["value"],
+            strict=True,
+        ):
             kind = _kind(kind.lower())
             if kind in LINKING_KINDS and rid in suspect_of:
                 norm = normalise_identifier(kind, value)
@@ -120,7 +131,9 @@ def assemble_courses(records: pd.DataFrame, identifiers: pd.DataFrame) -> list[C
     # record attached in one round can lend its own identifiers to the next.
     attached: dict[str, tuple[str, dict[str, str]]] = {}
     for _round in range(5):
-        owners: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)  # (kind, value) -> suspect -> record
+        owners: dict[tuple[str, str], dict[str, str]] = defaultdict(
+            dict
+        )  # (kind, value) -> suspect -> record
         for rid, items in carried.items():
             suspect = suspect_of.get(rid) or (attached[rid][0] if rid in attached else None)
             if suspect is None:
@@ -135,11 +148,19 @@ def assemble_courses(records: pd.DataFrame, identifiers: pd.DataFrame) -> list[C
                 holders = owners.get((kind, value), {})
                 if len(holders) == 1:
                     suspect, via = next(iter(holders.items()))
-                    attached[rid] = (suspect, {
-                        "record_id": rid, "suspect_id": suspect, "kind": kind, "value": value,
-                        "found_in": source, "via_record_id": via,
-                        "reason": f"{kind} {value} ({source} of {rid}) is tied to this suspect in record {via}",
-                    })
+                    attached[rid] = (
+                        suspect,
+                        {
+                            "record_id": rid,
+                            "suspect_id": suspect,
+                            "kind": kind,
+                            "value": value,
+                            "found_in": source,
+                            "via_record_id": via,
+                            "reason": f"{kind} {value} ({source} of {rid}) is tied to this suspect "
+                            f"in record {via}",
+                        },
+                    )
                     added += 1
                     break
         if not added:
@@ -158,8 +179,12 @@ def assemble_courses(records: pd.DataFrame, identifiers: pd.DataFrame) -> list[C
     def chrono(ids: list[str]) -> list[str]:
         return sorted(ids, key=lambda r: (date_of.get(r) or dt.date.max, r))
 
-    courses = {key: Course(victim_id=key[0], suspect_id=key[1], record_ids=chrono(ids),
-                           linked_via=linked.get(key, [])) for key, ids in groups.items()}
+    courses = {
+        key: Course(
+            victim_id=key[0], suspect_id=key[1], record_ids=chrono(ids), linked_via=linked.get(key, [])
+        )
+        for key, ids in groups.items()
+    }
     by_victim: dict[str, list[Course]] = defaultdict(list)
     for course in courses.values():
         by_victim[course.victim_id].append(course)

@@ -33,8 +33,9 @@ def explain_pair(model: PersonModel, first: dict[str, Any], second: dict[str, An
     std.insert(0, "uid", [0, 1])
     std["is_new"] = 1
     rows = std[list(MODEL_COLUMNS)].to_dict("records")
-    linker = Linker(std[list(MODEL_COLUMNS)].iloc[:0], settings, db_api=duckdb_api(),
-                    set_up_basic_logging=False)
+    linker = Linker(
+        std[list(MODEL_COLUMNS)].iloc[:0], settings, db_api=duckdb_api(), set_up_basic_logging=False
+    )
     scored = linker.inference.compare_two_records(rows[0], rows[1]).as_pandas_dataframe().iloc[0]
     out = []
     for comp in settings["comparisons"]:
@@ -42,14 +43,35 @@ def explain_pair(model: PersonModel, first: dict[str, Any], second: dict[str, An
         gamma = int(scored[f"gamma_{name}"])
         label = _level_label(comp, gamma)
         bf = float(scored[f"bf_{name}"])
-        out.append({"comparison": name, "level": label, "value_l": rows[0].get(name), "value_r": rows[1].get(name),
-                    "match_weight": math.log2(bf) if bf > 0 else float("-inf")})
+        out.append(
+            {
+                "comparison": name,
+                "level": label,
+                "value_l": rows[0].get(name),
+                "value_r": rows[1].get(name),
+                "match_weight": math.log2(bf) if bf > 0 else float("-inf"),
+            }
+        )
     prior = model.prior_weight()
     total = prior + sum(r["match_weight"] for r in out)
-    out.append({"comparison": "(prior)", "level": "two random mentions are the same person", "value_l": None,
-                "value_r": None, "match_weight": prior})
-    out.append({"comparison": "(total)", "level": f"match probability {2**total / (1 + 2**total):.6f}",
-                "value_l": None, "value_r": None, "match_weight": total})
+    out.append(
+        {
+            "comparison": "(prior)",
+            "level": "two random mentions are the same person",
+            "value_l": None,
+            "value_r": None,
+            "match_weight": prior,
+        }
+    )
+    out.append(
+        {
+            "comparison": "(total)",
+            "level": f"match probability {2**total / (1 + 2**total):.6f}",
+            "value_l": None,
+            "value_r": None,
+            "match_weight": total,
+        }
+    )
     frame = pd.DataFrame(out)
     frame.attrs["match_probability"] = 2**total / (1 + 2**total)
     return frame

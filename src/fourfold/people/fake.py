@@ -12,15 +12,45 @@ import numpy as np
 import pandas as pd
 
 NOISE_TYPES = (
-    "none", "nickname", "forename_typo", "surname_typo", "surname_change", "dob_swap", "dob_typo", "dob_missing",
-    "phone_format", "contact_only", "postcode_format", "sparse",
+    "none",
+    "nickname",
+    "forename_typo",
+    "surname_typo",
+    "surname_change",
+    "dob_swap",
+    "dob_typo",
+    "dob_missing",
+    "phone_format",
+    "contact_only",
+    "postcode_format",
+    "sparse",
 )
 _NICK = {
-    "robert": "bob", "william": "bill", "elizabeth": "liz", "margaret": "peggy", "david": "dave",
-    "james": "jim", "katherine": "kate", "thomas": "tom", "michael": "mike", "christopher": "chris",
-    "stephen": "steve", "samuel": "sam", "alexander": "alex", "joseph": "joe", "susan": "sue",
-    "jennifer": "jenny", "richard": "dick", "edward": "ted", "daniel": "danny", "matthew": "matt",
-    "andrew": "andy", "anthony": "tony", "jonathan": "jon", "nicholas": "nick", "rebecca": "becky",
+    "robert": "bob",
+    "william": "bill",
+    "elizabeth": "liz",
+    "margaret": "peggy",
+    "david": "dave",
+    "james": "jim",
+    "katherine": "kate",
+    "thomas": "tom",
+    "michael": "mike",
+    "christopher": "chris",
+    "stephen": "steve",
+    "samuel": "sam",
+    "alexander": "alex",
+    "joseph": "joe",
+    "susan": "sue",
+    "jennifer": "jenny",
+    "richard": "dick",
+    "edward": "ted",
+    "daniel": "danny",
+    "matthew": "matt",
+    "andrew": "andy",
+    "anthony": "tony",
+    "jonathan": "jon",
+    "nicholas": "nick",
+    "rebecca": "becky",
 }
 
 
@@ -57,24 +87,46 @@ def make_people(n_people: int, rng: np.random.Generator) -> pd.DataFrame:
     inward = rng.integers(1, 10, n).astype(str)
     letters = np.array(list("ABDEFGHJLNPQRSTUWXYZ"))
     inward = inward + letters[rng.integers(0, 20, n)] + letters[rng.integers(0, 20, n)]
-    streets = np.array(["High Street", "Church Road", "Station Road", "Park Avenue", "Mill Lane", "Victoria Road",
-                        "Green Lane", "Manor Close", "Queens Drive", "Kings Crescent", "Albert Terrace"])
+    streets = np.array(
+        [
+            "High Street",
+            "Church Road",
+            "Station Road",
+            "Park Avenue",
+            "Mill Lane",
+            "Victoria Road",
+            "Green Lane",
+            "Manor Close",
+            "Queens Drive",
+            "Kings Crescent",
+            "Albert Terrace",
+        ]
+    )
     first = np.array(firsts, dtype=object)[rng.integers(0, len(firsts), n)]
     last = np.array(lasts, dtype=object)[rng.integers(0, len(lasts), n)]
     ids = np.arange(n)
-    return pd.DataFrame({
-        "true_id": [f"T{i:08d}" for i in ids],
-        "forename": first,
-        "surname": last,
-        "dob": dob.strftime("%Y-%m-%d"),
-        "sex": np.where(rng.random(n) < 0.5, "F", "M"),
-        "address": rng.integers(1, 300, n).astype(str) + " " + streets[rng.integers(0, len(streets), n)],
-        "postcode": outward + " " + inward,
-        "phone": ["07700 9" + f"{i % 100000:05d}" if i < 100000 else f"07{i % 1000000000:09d}" for i in ids],
-        "email": [f"{f.lower()}.{s.lower()}{i % 97}@example.com" for f, s, i in zip(first, last, ids, strict=True)],
-        "online_handle": [f"{f[:3].lower()}{s.lower()}_{i % 1000}" for f, s, i in zip(first, last, ids, strict=True)],
-        "person_ref": [f"NOM{i:07d}" for i in ids],
-    })
+    return pd.DataFrame(
+        {
+            "true_id": [f"T{i:08d}" for i in ids],
+            "forename": first,
+            "surname": last,
+            "dob": dob.strftime("%Y-%m-%d"),
+            "sex": np.where(rng.random(n) < 0.5, "F", "M"),
+            "address": rng.integers(1, 300, n).astype(str) + " " + streets[rng.integers(0, len(streets), n)],
+            "postcode": outward + " " + inward,
+            "phone": [
+                "07700 9" + f"{i % 100000:05d}" if i < 100000 else f"07{i % 1000000000:09d}" for i in ids
+            ],
+            "email": [
+                f"{f.lower()}.{s.lower()}{i % 97}@example.com"
+                for f, s, i in zip(first, last, ids, strict=True)
+            ],
+            "online_handle": [
+                f"{f[:3].lower()}{s.lower()}_{i % 1000}" for f, s, i in zip(first, last, ids, strict=True)
+            ],
+            "person_ref": [f"NOM{i:07d}" for i in ids],
+        }
+    )
 
 
 def make_mentions(n_mentions: int, seed: int = 1, dup_mean: float = 3.0) -> pd.DataFrame:
@@ -83,7 +135,9 @@ def make_mentions(n_mentions: int, seed: int = 1, dup_mean: float = 3.0) -> pd.D
     rng = np.random.default_rng(seed)
     n_people = max(1, int(n_mentions / dup_mean))
     people = make_people(n_people, rng)
-    owner = np.concatenate([np.arange(n_people), rng.integers(0, n_people, n_mentions - n_people)])[:n_mentions]
+    owner = np.concatenate([np.arange(n_people), rng.integers(0, n_people, n_mentions - n_people)])[
+        :n_mentions
+    ]
     rng.shuffle(owner)
     m = people.iloc[owner].reset_index(drop=True)
     weights = np.array([0.40, 0.06, 0.07, 0.06, 0.04, 0.05, 0.05, 0.06, 0.05, 0.04, 0.05, 0.07])
@@ -92,8 +146,14 @@ def make_mentions(n_mentions: int, seed: int = 1, dup_mean: float = 3.0) -> pd.D
     noise[first_seen] = "none"  # each person's first mention is clean; later ones carry the noise
     m["noise"] = noise
     # Most records do not carry every field.
-    for col, keep in (("phone", 0.6), ("email", 0.4), ("online_handle", 0.2), ("address", 0.7),
-                      ("postcode", 0.75), ("person_ref", 0.8)):
+    for col, keep in (
+        ("phone", 0.6),
+        ("email", 0.4),
+        ("online_handle", 0.2),
+        ("address", 0.7),
+        ("postcode", 0.75),
+        ("person_ref", 0.8),
+    ):
         m.loc[rng.random(n_mentions) > keep, col] = None
 
     def sel(kind: str) -> np.ndarray:
@@ -133,5 +193,22 @@ def make_mentions(n_mentions: int, seed: int = 1, dup_mean: float = 3.0) -> pd.D
     m["mention_id"] = [f"R{i:08d}:{'victim' if i % 2 == 0 else 'suspect'}" for i in range(n_mentions)]
     m["record_id"] = m["mention_id"].str.split(":").str[0]
     m["role"] = m["mention_id"].str.split(":").str[1]
-    return m[["mention_id", "record_id", "role", "true_id", "noise", "person_ref", "forename", "surname", "dob",
-              "sex", "address", "postcode", "phone", "email", "online_handle"]]
+    return m[
+        [
+            "mention_id",
+            "record_id",
+            "role",
+            "true_id",
+            "noise",
+            "person_ref",
+            "forename",
+            "surname",
+            "dob",
+            "sex",
+            "address",
+            "postcode",
+            "phone",
+            "email",
+            "online_handle",
+        ]
+    ]

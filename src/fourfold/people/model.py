@@ -1,7 +1,8 @@
 """The Splink model for police nominals: comparisons, blocking rules, unsupervised training, scoring.
 
 Fellegi–Sunter (Splink 4): each field comparison falls into one level; each level has an m probability (the
-chance of that level among true matches) and a u probability (among non-matches); the match weight of a pair is
+chance of that level among true matches) and a u probability (among non-matches); the match weight of a pair
+is
 the prior plus log2(m/u) summed over fields. u comes from random pairs (almost all non-matches), m from
 expectation maximisation over pairs produced by blocking rules. No labels are used anywhere.
 
@@ -26,17 +27,37 @@ import pandas as pd
 
 # Columns the model reads (made by fourfold.people.normalise.standardise) plus the Splink unique id.
 MODEL_COLUMNS = (
-    "uid", "person_ref", "forename", "forename_aliases", "forename_canon", "surname", "surname_soundex", "dob",
-    "dob_swapped", "dob_year", "sex", "address", "address_number", "postcode", "postcode_sector", "postcode_outward", "phone",
-    "email", "email_user", "online_handle", "is_new",
+    "uid",
+    "person_ref",
+    "forename",
+    "forename_aliases",
+    "forename_canon",
+    "surname",
+    "surname_soundex",
+    "dob",
+    "dob_swapped",
+    "dob_year",
+    "sex",
+    "address",
+    "address_number",
+    "postcode",
+    "postcode_sector",
+    "postcode_outward",
+    "phone",
+    "email",
+    "email_user",
+    "online_handle",
+    "is_new",
 )
 
 # Candidate pairs: a pair is scored when it agrees exactly on at least one of these keys. Each key is
-# specific enough that its blocks stay small as the force grows (the average number of candidates per mention
-# stays roughly constant, so candidate pairs grow about linearly; see docs/people.md), and together they
+# specific enough that its blocks stay small as the force grows (the average number of candidates per
+# mention stays roughly constant, so candidate pairs grow about linearly; benchmarks/results/people.json),
+# and together they
 # cover the ways the same person is typed differently: a new surname (forename + dob), a typo in a name
 # (soundex + dob), a mistyped or swapped date of birth (names + year), no date of birth at all (surname +
-# postcode), both names mistyped (date of birth with postcode or house number), or nothing in common but a phone, an e-mail address, a handle or a force reference.
+# postcode), both names mistyped (date of birth with postcode or house number), or nothing in common but a
+# phone, an e-mail address, a handle or a force reference.
 BLOCKING_KEYS: tuple[tuple[str, ...], ...] = (
     ("surname", "dob"),
     ("forename_canon", "dob"),
@@ -190,7 +211,8 @@ def rule_sql(keys: Sequence[str]) -> str:
 
 def blocking_rules(only_new: bool = False, part: tuple[int, int] | None = None) -> list[dict[str, str]]:
     """Blocking rules as Splink rule dicts. `only_new` keeps pairs with at least one new mention (incremental
-    linking); `part=(p, k)` keeps the p-th of k hash partitions of each rule's key (memory-bounded batches)."""
+    linking); `part=(p, k)` keeps the p-th of k hash partitions of each rule's key (memory-bounded
+    batches)."""
     rules = []
     for keys, sql in [(k, rule_sql(k)) for k in BLOCKING_KEYS] + [SWAPPED_NAMES_RULE]:
         if part is not None:
@@ -253,8 +275,15 @@ class PersonModel:
                     continue
                 m, u = level.get("m_probability"), level.get("u_probability")
                 weight = math.log2(m / u) if m and u else None
-                rows.append({"comparison": comp["output_column_name"], "level": level["label_for_charts"],
-                             "m": m, "u": u, "match_weight": weight})
+                rows.append(
+                    {
+                        "comparison": comp["output_column_name"],
+                        "level": level["label_for_charts"],
+                        "m": m,
+                        "u": u,
+                        "match_weight": weight,
+                    }
+                )
         return pd.DataFrame(rows)
 
     def prior_weight(self) -> float:
@@ -268,9 +297,13 @@ class PersonModel:
             settings = copy.deepcopy(self.settings)
         else:
             settings = _settings_creator().create_settings_dict(dialect)
-            settings["probability_two_random_records_match"] = self.settings["probability_two_random_records_match"]
+            settings["probability_two_random_records_match"] = self.settings[
+                "probability_two_random_records_match"
+            ]
             for new, old in zip(settings["comparisons"], self.settings["comparisons"], strict=True):
-                for new_level, old_level in zip(new["comparison_levels"], old["comparison_levels"], strict=True):
+                for new_level, old_level in zip(
+                    new["comparison_levels"], old["comparison_levels"], strict=True
+                ):
                     for key in ("m_probability", "u_probability"):
                         if key in old_level:
                             new_level[key] = old_level[key]
@@ -294,12 +327,15 @@ def train(profiles: pd.DataFrame, sample_rows: int = 100_000, seed: int = 42) ->
     if len(data) > sample_rows:
         step = len(data) / sample_rows
         data = data.iloc[[int(i * step) for i in range(sample_rows)]]
-    linker = Linker(data.reset_index(drop=True), _settings_creator(), db_api=duckdb_api(),
-                    set_up_basic_logging=False)
+    linker = Linker(
+        data.reset_index(drop=True), _settings_creator(), db_api=duckdb_api(), set_up_basic_logging=False
+    )
     notes: list[str] = []
     n = len(data)
     try:
-        linker.training.estimate_probability_two_random_records_match(list(_PRIOR_RULES), recall=_PRIOR_RECALL)
+        linker.training.estimate_probability_two_random_records_match(
+            list(_PRIOR_RULES), recall=_PRIOR_RECALL
+        )
     except Exception as exc:  # too few rows for the rules to find any pair
         notes.append(f"prior left at default: {exc}")
     u_pairs = min(U_PAIRS, max(n * (n - 1) / 2, 1))

@@ -3,8 +3,8 @@
 Police nominal records carry the same person with nicknames, typing errors, swapped day and month of birth,
 phones in a dozen formats and postcodes with or without the space. Each function here maps a raw value to the
 form the linkage model compares, or to None when nothing usable is left. Nothing is dropped silently: a value
-that cannot be parsed (a date of birth that is not a date) is kept in a cleaned raw form so that it can still be
-compared as a string.
+that cannot be parsed (a date of birth that is not a date) is kept in a cleaned raw form so that it can
+still be compared as a string.
 """
 
 from __future__ import annotations
@@ -19,7 +19,23 @@ import pandas as pd
 
 # Values that forces type into a field when it is unknown; they identify nobody.
 _PLACEHOLDERS = frozenset(
-    {"", "unknown", "unk", "n/a", "na", "nk", "not known", "none", "nil", "null", "nan", "-", "?", "tbc", "nfa"}
+    {
+        "",
+        "unknown",
+        "unk",
+        "n/a",
+        "na",
+        "nk",
+        "not known",
+        "none",
+        "nil",
+        "null",
+        "nan",
+        "-",
+        "?",
+        "tbc",
+        "nfa",
+    }
 )
 
 PERSON_FIELDS = (
@@ -96,7 +112,14 @@ def soundex(text: str | None) -> str | None:
     if not word:
         return None
     codes = {}
-    for digit, letters in (("1", "bfpv"), ("2", "cgjkqsxz"), ("3", "dt"), ("4", "l"), ("5", "mn"), ("6", "r")):
+    for digit, letters in (
+        ("1", "bfpv"),
+        ("2", "cgjkqsxz"),
+        ("3", "dt"),
+        ("4", "l"),
+        ("5", "mn"),
+        ("6", "r"),
+    ):
         for letter in letters:
             codes[letter] = digit
     out = word[0].upper()
@@ -112,8 +135,17 @@ def soundex(text: str | None) -> str | None:
     return out.ljust(4, "0")
 
 
-_DOB_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y%m%d", "%d/%m/%y", "%Y/%m/%d", "%d %b %Y",
-                "%d %B %Y")
+_DOB_FORMATS = (
+    "%Y-%m-%d",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%Y%m%d",
+    "%d/%m/%y",
+    "%Y/%m/%d",
+    "%d %b %Y",
+    "%d %B %Y",
+)
 
 
 def dob(value: object) -> str | None:
@@ -237,8 +269,19 @@ def address(value: object) -> str | None:
 
 
 _STREET_WORDS = {
-    "street": "st", "road": "rd", "avenue": "ave", "lane": "ln", "drive": "dr", "close": "cl", "court": "ct",
-    "crescent": "cres", "place": "pl", "gardens": "gdns", "terrace": "ter", "square": "sq", "flat": "flt",
+    "street": "st",
+    "road": "rd",
+    "avenue": "ave",
+    "lane": "ln",
+    "drive": "dr",
+    "close": "cl",
+    "court": "ct",
+    "crescent": "cres",
+    "place": "pl",
+    "gardens": "gdns",
+    "terrace": "ter",
+    "square": "sq",
+    "flat": "flt",
 }
 
 

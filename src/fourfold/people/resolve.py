@@ -26,8 +26,18 @@ import pandas as pd
 from fourfold.people import normalise
 from fourfold.people.model import PersonModel, score_pairs, train
 
-_STRONG_KEY = ("person_ref", "forename", "surname", "dob", "sex", "address", "postcode", "phone", "email",
-               "online_handle")
+_STRONG_KEY = (
+    "person_ref",
+    "forename",
+    "surname",
+    "dob",
+    "sex",
+    "address",
+    "postcode",
+    "phone",
+    "email",
+    "online_handle",
+)
 
 
 class PeopleInputError(ValueError):
@@ -65,8 +75,10 @@ def _validate(mentions: pd.DataFrame) -> pd.DataFrame:
 def _profiles(std: pd.DataFrame, mention_ids: pd.Series) -> tuple[pd.DataFrame, np.ndarray]:
     """(profiles, uid of each mention). Identical strongly identifying rows share a profile; uids follow the
     order of the smallest mention id in each profile, so they do not depend on the input order."""
-    strong = std["forename"].notna() & std["surname"].notna() & (
-        std["dob"].notna() | std["phone"].notna() | std["email"].notna()
+    strong = (
+        std["forename"].notna()
+        & std["surname"].notna()
+        & (std["dob"].notna() | std["phone"].notna() | std["email"].notna())
     )
     key_str = pd.Series("", index=std.index, dtype=object)
     for column in _STRONG_KEY:
@@ -132,14 +144,26 @@ def resolve_mentions(
         model.threshold = threshold
     incremental = previous is not None
     if model is None or len(profiles) < 2 or (incremental and not profile_has_new.any()):
-        pairs = pd.DataFrame(columns=["uid_l", "uid_r", "match_probability", "match_weight"])
+        pairs = pd.DataFrame(
+            {
+                "uid_l": pd.Series(dtype="int64"),
+                "uid_r": pd.Series(dtype="int64"),
+                "match_probability": pd.Series(dtype="float64"),
+                "match_weight": pd.Series(dtype="float64"),
+            }
+        )
     else:
         pairs = score_pairs(profiles, model, backend=backend, only_new=incremental)
 
     # Smallest mention id of each profile, and best match probability of each profile.
     min_mention = pd.Series(sub_ids.values).groupby(uids).min()
-    best_prob = pd.concat([pairs.set_index("uid_l")["match_probability"],
-                           pairs.set_index("uid_r")["match_probability"]]).groupby(level=0).max()
+    best_prob = (
+        pd.concat(
+            [pairs.set_index("uid_l")["match_probability"], pairs.set_index("uid_r")["match_probability"]]
+        )
+        .groupby(level=0)
+        .max()
+    )
 
     if not incremental:
         labels = _components(len(profiles), pairs)
@@ -215,4 +239,6 @@ def resolve_people(
     the mention to another of the same person; NaN for a person seen once). `previous` is an earlier result:
     its ids are kept and only new mentions are linked (incremental). `mentions` must still contain the
     previously resolved mentions' fields so new ones can be compared with them."""
-    return resolve_mentions(mentions, backend=backend, previous=previous, model=model, threshold=threshold).people
+    return resolve_mentions(
+        mentions, backend=backend, previous=previous, model=model, threshold=threshold
+    ).people

@@ -196,13 +196,23 @@ def to_markdown(result: dict[Any, Any], *, records: int, seed: int, backend: str
                 f"| {label} | {subset.replace('_', '-')} | {cell['recall'].cell()} | "
                 f"{cell['precision'].cell()} |"
             )
-    lines += [""]
+    lines += [
+        "",
+        "What limits precision: a finding resting on one record is a course of conduct only through "
+        "repetition stated in its narrative (the narrative analysis's occasions estimate); in synth no true "
+        "course has fewer than two records, so such a finding that matches no true course is a false "
+        "positive. Records of an unknown suspect are assessed together only when a shared phone, e-mail, "
+        "handle or vehicle links them.",
+        "",
+    ]
     for label in LABELS:
-        cues = ", ".join(f"“{text}” ({n})" for text, n in result[(label, "single_record_fp_cues")]) or "none"
+        top_cues = result[(label, "single_record_fp_cues")]
+        cues = ", ".join(f"“{text}” ({n})" for text, n in top_cues) or "none"
         lines.append(
             f"- {label}: precision of findings resting on two or more records "
-            f"{result[(label, 'multi_record_precision')].cell()}; {result[(label, 'single_record_fp')]} false "
-            f"positives rest on one record whose narrative was read as repeated conduct (repetition words: {cues})."
+            f"{result[(label, 'multi_record_precision')].cell()}; {result[(label, 'single_record_fp')]} "
+            "false positives rest on one record whose narrative was read as repeated conduct "
+            f"(repetition words: {cues})."
         )
     lines += [
         "",
@@ -236,8 +246,15 @@ def to_markdown(result: dict[Any, Any], *, records: int, seed: int, backend: str
 
 
 def run_evaluation(
-    *, records: int, seed: int, work: Path, backend: str = "duckdb", write_doc: bool = True
+    *,
+    records: int,
+    seed: int,
+    work: Path,
+    backend: str = "duckdb",
+    write_doc: bool = True,
+    reuse: bool = False,
 ) -> str:
+    """Synthesise, screen and score (or, with reuse, re-score the last run in `work`); return the markdown."""
     from rich.console import Console
 
     from fourfold.screening.pipeline import screen

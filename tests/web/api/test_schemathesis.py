@@ -42,7 +42,7 @@ def api_schema(api_session: dict[str, Any]) -> Iterator[Any]:
     loaded = schemathesis.openapi.from_dict(api_session["schema"])
     loaded.app = application  # calls go straight into the WSGI app, inside the test's database transaction
     loaded.location = "/api/openapi.json"
-    # As Django's own test client does: keep the test's connection (and its transaction) open between requests.
+    # As Django's test client does: keep the test's connection (and transaction) open between requests.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:

@@ -74,7 +74,17 @@ def demo_findings(ctx: DemoContext) -> None:
     """`fourfold demo` step: a ~20,000-record synthetic force, screened and loaded, so the queue is real.
 
     Made once per machine under var/demo-force/ and reused on later runs (loading it again changes nothing).
+    FOURFOLD_DEMO_RECORDS sets the size (default 20,000; 0 skips the step, e.g. in quick tests of the server).
     """
+    import os
+
+    size = os.environ.get("FOURFOLD_DEMO_RECORDS", "").strip()
+    if size and not size.isdigit():
+        raise DemoError(f"FOURFOLD_DEMO_RECORDS must be a whole number, not {size!r}")
+    records_wanted = int(size) if size else DEMO_RECORDS
+    if records_wanted == 0:
+        ctx.echo("    skipped (FOURFOLD_DEMO_RECORDS=0)")
+        return
     from fourfold.web.review.loading import LoadError, load_run
 
     try:
@@ -82,11 +92,11 @@ def demo_findings(ctx: DemoContext) -> None:
     except ImportError:
         ctx.echo("    (the screening pipeline is not installed: the review queue starts empty)")
         return
-    out = ctx.var_dir / "demo-force"
+    out = ctx.var_dir / ("demo-force" if records_wanted == DEMO_RECORDS else f"demo-force-{records_wanted}")
     findings = out / "screen" / "findings.jsonl"
     records = out / "synth" / "records.csv"
     if not (findings.is_file() and records.is_file()):
-        screened = generate_and_screen(out, records=DEMO_RECORDS, seed=DEMO_SEED)
+        screened = generate_and_screen(out, records=records_wanted, seed=DEMO_SEED)
         findings, records = screened.findings_path, screened.records_path
     try:
         result = load_run(findings.parent, records_file=records)

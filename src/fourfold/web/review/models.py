@@ -100,6 +100,8 @@ class Finding(models.Model):
     ho_offence_code = models.CharField(max_length=20, blank=True)
     regime = models.CharField(max_length=200, blank=True)
     rationale = models.TextField(blank=True)
+    # The screening's whole recommendation (considerations, principal crime, included classifications).
+    recommendation = models.JSONField(default=dict)
     recorded_classes = models.JSONField(default=list)
     misrecorded = models.BooleanField(default=False)
     priority = models.FloatField(default=0.0)
