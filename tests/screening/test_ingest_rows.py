@@ -132,3 +132,15 @@ def test_jsonl_bad_lines(tmp_path: Path) -> None:
         ("5", "unreadable encoding"),
     ]
     assert result.rows_in == result.rows_valid + result.rows_quarantined == 6
+
+
+def test_byte_order_marks_are_ignored(tmp_path: Path) -> None:
+    csv_path = tmp_path / "bom.csv"
+    csv_path.write_bytes(b"\xef\xbb\xbfRecord_ID,reported_at,narrative\nR1,2024-01-01,He called.\n")
+    jsonl_path = tmp_path / "bom.jsonl"
+    jsonl_path.write_bytes(
+        b'\xef\xbb\xbf{"record_id": "R1", "reported_at": "2024-01-01", "narrative": "He called."}\n'
+    )
+    for path in (csv_path, jsonl_path):
+        result, kept, _q = _run(path, tmp_path)
+        assert result.rows_valid == 1 and list(kept["record_id"]) == ["R1"]

@@ -45,7 +45,11 @@ def _span(doc: Doc, s: SpacySpan) -> Span:
     return Span(s.start_char, s.end_char, text[s.start_char : s.end_char])
 
 
-def evidence_from_doc(doc: Doc, reported_at: dt.date | None = None) -> NarrativeEvidence:
+def evidence_from_doc(
+    doc: Doc, reported_at: dt.date | None = None, text: str | None = None
+) -> NarrativeEvidence:
+    """`text` is the string the doc was made from (saves rebuilding it from the tokens)."""
+    doc.user_data["ff_text"] = text if text is not None else doc.text
     ev = NarrativeEvidence()
     spans = doc.spans
     for s in spans.get("behaviour", []):
@@ -171,13 +175,13 @@ def analyse(text: str, reported_at: dt.date | None = None) -> NarrativeEvidence:
 
     if not isinstance(text, str):
         raise TypeError(f"narrative must be a string, not {type(text).__name__}")
-    return evidence_from_doc(get_pipeline()(text), reported_at)
+    return evidence_from_doc(get_pipeline()(text), reported_at, text)
 
 
 def _analyse_chunk(texts: list[str]) -> list[NarrativeEvidence]:
     from fourfold.narrative.pipeline import get_pipeline
 
-    return [evidence_from_doc(doc) for doc in get_pipeline().pipe(texts)]
+    return [evidence_from_doc(doc, None, t) for doc, t in zip(get_pipeline().pipe(texts), texts, strict=True)]
 
 
 def analyse_many(
@@ -188,8 +192,8 @@ def analyse_many(
     if n_process <= 1:
         from fourfold.narrative.pipeline import get_pipeline
 
-        for doc in get_pipeline().pipe(texts, batch_size=batch_size):
-            yield evidence_from_doc(doc)
+        for doc, text in get_pipeline().pipe(((t, t) for t in texts), batch_size=batch_size, as_tuples=True):
+            yield evidence_from_doc(doc, None, text)
         return
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(n_process) as pool:

@@ -56,43 +56,86 @@ class TokenMatcher:
     def __init__(self) -> None:
         self._patterns: list[tuple[str, list[Element]]] = []
         self._index: dict[str, list[tuple[int, int]]] = {}
+        # word sets every match of a pattern must contain: a pattern whose sets miss the document is skipped
+        self._required: list[tuple[int, ...]] = []
+        self._sets: dict[frozenset[str], int] = {}  # distinct required word sets, numbered
+        self._set_cache: list[frozenset[str]] = []
 
     def add(self, label: str, patterns: list[list[dict[str, Any]]]) -> None:
         for pattern in patterns:
             elems = _convert(pattern)
             pid = len(self._patterns)
             self._patterns.append((label, elems))
+            self._required.append(
+                tuple(self._sets.setdefault(ws, len(self._sets)) for ws, arg in elems if ws is not None and not arg)
+            )
             anchor = _anchor(elems)
             offset, words = anchor if anchor is not None else (0, frozenset(_first_words(elems)))
             for w in words:
                 self._index.setdefault(w, []).append((pid, offset))
 
+    @property
+    def _set_list(self) -> list[frozenset[str]]:
+        if len(self._set_cache) != len(self._sets):
+            self._set_cache = sorted(self._sets, key=self._sets.__getitem__)
+        return self._set_cache
+
     def __call__(self, norms: list[str], punct: list[bool]) -> Iterator[tuple[str, int, int]]:
         """(label, start, end) for the longest match of each pattern at each start."""
         n = len(norms)
+        present = set(norms)
+        feasible: dict[int, bool] = {}
+        required = self._required
+        sets = self._set_list
+        set_ok: dict[int, bool] = {}
 
-        def ends(elems: list[Element], k: int, j: int) -> Iterator[int]:
-            if k == len(elems):
-                yield j
-                return
+        def has(sid: int) -> bool:
+            ok = set_ok.get(sid)
+            if ok is None:
+                ok = set_ok[sid] = not sets[sid].isdisjoint(present)
+            return ok
+
+        def longest(elems: list[Element], k: int, j: int) -> int:
+            """The furthest end of a match of elems[k:] starting at token j, or -1 when none."""
+            m = len(elems)
+            # fixed tokens run without recursion; only gaps and optional tokens branch
+            while k < m:
+                words, arg = elems[k]
+                if words is None or arg:
+                    break
+                if j < n and norms[j] in words:
+                    k += 1
+                    j += 1
+                else:
+                    return -1
+            if k == m:
+                return j
             words, arg = elems[k]
+            best = -1
             if words is None:
                 for g in range(arg + 1):
                     if g and (j + g - 1 >= n or punct[j + g - 1]):
                         break
-                    yield from ends(elems, k + 1, j + g)
-                return
+                    e = longest(elems, k + 1, j + g)
+                    if e > best:
+                        best = e
+                return best
             if j < n and norms[j] in words:
-                yield from ends(elems, k + 1, j + 1)
-            if arg:
-                yield from ends(elems, k + 1, j)
+                best = longest(elems, k + 1, j + 1)
+            e = longest(elems, k + 1, j)
+            return e if e > best else best
 
         for a, norm in enumerate(norms):
             for pid, offset in self._index.get(norm, ()):
                 i = a - offset
                 if i < 0:
                     continue
+                ok = feasible.get(pid)
+                if ok is None:
+                    ok = feasible[pid] = all(has(sid) for sid in required[pid])
+                if not ok:
+                    continue
                 label, elems = self._patterns[pid]
-                best = max(ends(elems, 0, i), default=i)
+                best = longest(elems, 0, i)
                 if best > i:
                     yield label, i, best

@@ -72,6 +72,11 @@ ABBREVIATIONS: dict[str, str] = {
     "g/f": "girlfriend",
     "mum's": "mum",
     "outsde": "outside",
+    "v": "victim",
+    "v's": "victim",
+    "rp": "informant",
+    "inf": "informant",
+    "c/s": "caller",
 }
 
 # Common misspellings in officers' writing -> the intended word.
@@ -188,7 +193,6 @@ IRREGULAR: dict[str, str] = {
     "been": "be",
     "being": "be",
     "am": "be",
-    "'s": "be",
     "has": "have",
     "had": "have",
     "having": "have",

@@ -17,8 +17,8 @@ from fourfold.narrative.normalise import stem
 
 CLASSES: dict[str, str] = {
     # the person the conduct is aimed at (object of the act)
-    "V": "her|him|them|victim|me|us|you|informant|caller|complainant|she|he",
-    "POSS": "her|his|their|victim|my|your|the|a|an|its|victim's",
+    "V": "her|him|them|victim|me|us|you|informant|caller|complainant|she|he|v",
+    "POSS": "her|his|their|victim|my|your|the|a|an|its|victim's|'s",
     "CONTACT_VERB": (
         "call|ring|phone|text|message|email|contact|whatsapp|snapchat|facetime|telephone|voicemail|"
         "tweet|dm|inbox|pm"
@@ -30,7 +30,8 @@ CLASSES: dict[str, str] = {
     "QUANT": (
         "several|numerous|multiple|many|dozen|hundred|thousand|countless|repeated|constant|"
         "endless|lots|loads|continuous|various|abusive|silent|nuisance|withheld|unwanted|threatening|"
-        "malicious|offensive|anonymous|unknown|late|further|more|frequent|persistent|upsetting|"
+        "malicious|offensive|anonymous|unknown|late|further|more|frequent|persistent|upsetting|missed|daily|nightly|"
+        "barrage|stream|flood|torrent|onslaught|deluge|string|volley|spate|influx|load|"
         "distressing|sexual|explicit|begging|pleading|angry|long|nasty|vile|hateful|unsolicited|private|"
         "direct|whatsapp|facebook|instagram|snapchat|tiktok|twitter|phone|text|email|voice"
     ),
@@ -57,7 +58,8 @@ CLASSES: dict[str, str] = {
     ),
     "NUMWORD": (
         "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-        "hundred|dozen|several|numerous|multiple|many"
+        "hundred|dozen|several|numerous|multiple|many|0|barrage|stream|flood|torrent|"
+        "onslaught|deluge|string|volley|spate|influx"
     ),
 }
 
@@ -75,6 +77,7 @@ BEHAVIOURS: dict[str, list[str]] = {
         "sign|join up? to? @POSS gym|class|club|church|course",
         "same gym|class|club|bus|train",
         "turn up * same",
+        "turn|show up|appear|pop behind @V|@POSS",
     ],
     # s.2A(3)(b) contacting, or attempting to contact, by any means
     "contacting": [
@@ -85,6 +88,8 @@ BEHAVIOURS: dict[str, list[str]] = {
         "be @CONTACT_VERB|contact|approach|message by",
         "send|sent|leave|write|deliver @QUANT|@NUMWORD|a|an|another|one? of? @QUANT? @CONTACT_NOUN",
         "@QUANT|@NUMWORD of? @QUANT? @CONTACT_NOUN",
+        "@QUANT|@NUMWORD @QUANT|@NUMWORD of? @QUANT? @CONTACT_NOUN",
+        "over|approximately|around|about|nearly|almost|least|than|some|another @NUMWORD @QUANT? @CONTACT_NOUN",
         "receive|get|receiving * @CONTACT_NOUN|contact",
         "try|attempt|keep|continue|start|still|persist to? contact|call|ring|phone|text|message|reach|speak|talk|email|get|make",
         "try|attempt to get in touch|contact",
@@ -172,6 +177,9 @@ BEHAVIOURS: dict[str, list[str]] = {
         "criminal damage",
         "try|rattle|tamper|test|force * door|handle|lock|window|gate",
         "gain entry",
+        "tyre|tire|wheel|window|windscreen|mirror|paintwork|fence|panel|bonnet|door|lock|car|vehicle|bike|shed|plant|gate * be? slash|puncture|let|deflate|damage|smash|break|key|scratch|cut|kick|spray|paint|vandalise|tamper|egg",
+        "damage|graffiti|scratch|dent * to|on @POSS? * @PROPERTY|fence|house|home|door|garden|window",
+        "throw|tip|dump|pour|put|leave * rubbish|waste|mess|paint|bleach|oil|faeces|poo|excrement|dead|bird|animal * into|in|on|over|onto|through|at @POSS? * garden|property|car|drive|driveway|door|letterbox|doorstep|house|home",
     ],
     # s.2A(3)(g) watching or spying on a person
     "watching_spying": [
@@ -190,18 +198,22 @@ BEHAVIOURS: dict[str, list[str]] = {
         "watch|stare|staring|watching * while|as|when @V",
         "always|constantly watch|watching",
         "hide|hiding * watch|watching",
+        "feel|felt|being|be watch|watched|observed|spied",
+        "know|knew * where * @V * go|be|been|went|is|was|goes",
+        "photo|picture|image|video|detail|description * of? where @V * be|go|went",
+        "film|filming|photograph|photographing|videoing|record|recording * at|in|from|through|across|outside|on|while|during|near",
     ],
     # Turning up at the victim's home (S-DASH Q4: visits to home or work)
     "turning_up_home": [
         "turn|show|pop|rock up * at|to|outside|on @POSS? * @HOME",
-        "come|coming|go|going|call|attend|arrive|visit|appear|return|head * round|to|at|over|outside|up? * @POSS @HOME",
+        "come|coming|go|going|attend|arrive|visit|appear|return|head * round|to|at|over|outside|up? * @POSS @HOME",
         "come|came|coming|go|call|pop round|over|by",
         "turn|show up uninvited|unannounced|unexpectedly|unexpected|again",
         "knock|bang|hammer|kick|pound|ring * on|at * door|window|bell|doorbell",
-        "leave|put|post|push|deliver * on|at|through|in|under * @POSS * doorstep|door|letterbox|doormat|step|car|windscreen|porch",
+        "leave|put|post|push|deliver * on|at|through|in|under * @POSS * doorstep|door|letterbox|doormat|step|porch",
         "attend|visit|arrive|appear * victim|her|his|their * home|address|house|flat",
-        "outside|o/s * @POSS * house|home|address|flat|door|doorstep|window",
-        "in @POSS * garden|driveway|drive|porch",
+        "turn|show|pop up * @POSS? * @HOME",
+        "attend|visit|arrive * @HOME",
         "turn|show up * where @V live",
         "refuse to leave",
     ],
@@ -210,6 +222,9 @@ BEHAVIOURS: dict[str, list[str]] = {
         "turn|show|pop|rock up * at|to|outside|in @POSS? * @WORK",
         "come|go|attend|arrive|visit|appear|return|wait|enter|turn|show|wait|hang|sit|stand|loiter * to|at|into|in|outside|near|round|o/s @POSS * work|workplace|office|shop|job|store|salon|surgery|hospital|factory|warehouse|school|nursery|college|premises",
         "place of work",
+        "turn|show|pop|rock|come|appear|attend|arrive|wait|sit * at|to|into|in|outside|o/s * 's * work|workplace|office|shop|job|store|salon|surgery|school|nursery|college",
+        "wait|sit|stand|turn|show|appear|come * in|into|at * reception",
+        "at|after|before * end of @POSS * shift",
         "where @V work",
         "while @V * work|working",
         "car park * after work",
@@ -219,6 +234,7 @@ BEHAVIOURS: dict[str, list[str]] = {
         "gift|present|flower|rose|bouquet|chocolate|jewellery|perfume|teddy|bracelet|necklace|hamper|balloon|lingerie * be|been? leave|deliver|send|give|post|drop",
         "receive|get * gift|present|flower|rose|bouquet|chocolate|jewellery|perfume|teddy|bracelet|necklace|parcel|package|hamper|balloon",
         "unwanted|unsolicited gift|present|parcel|package|delivery",
+        "gift|present|flower|rose|bouquet|chocolate|card|parcel|package|hamper|balloon|teddy * keep? arrive|arriving|arrived|turn|appear|leave",
         "bunch of flower|rose",
     ],
     "threats": [
@@ -237,7 +253,9 @@ BEHAVIOURS: dict[str, list[str]] = {
         "make @POSS life hell|misery",
     ],
     "violence": [
-        "punch|slap|kick|shove|strangle|choke|headbutt|assault|stab|bite|throttle|batter|beat|smack|elbow|knee|spit|stamp|scratch|drag|strike|hit|push|grab|attack|pin|throw|pull|twist|bruise|wound|injure|rape|burn|suffocate|smother",
+        "punch|slap|kick|shove|strangle|choke|headbutt|assault|stab|bite|throttle|batter|beat|smack|elbow|knee|spit|stamp|scratch|drag|strike|hit|push|grab|attack|pin|pull|twist|bruise|wound|injure|rape|burn|suffocate|smother",
+        "throw|threw * at|over @V",
+        "throw @V",
     ],
     "third_party_contact": [
         "@CONTACT_VERB|contact|approach|speak|talk|ask|visit|write|tell|send|harass|threaten|bother|pester|abuse|question|quiz|befriend|add|target|involve|inform|accuse * to? @POSS|victim|victim's @THIRD",
@@ -249,14 +267,19 @@ BEHAVIOURS: dict[str, list[str]] = {
         "ring|call|phone|email|contact @POSS * workplace|work|office|school|employer|manager|boss|hr",
         "pretend|pose * to be * relative|friend|police|colleague|brother|sister|doctor|delivery",
         "message|text|contact|call * @V|her|his * friend|family|mum|mother|sister|brother|dad|father|child",
+        "@CONTACT_VERB|contact|approach|ask|visit|write|tell|send|harass|threaten|bother|pester|abuse|question|quiz|befriend|add|target * 's new|former|best|close|own|elderly|young|current|other? @THIRD|colleague|friend|family|neighbour|employer|staff|manager",
+        "@CONTACT_VERB|contact|approach|ask|visit|write|tell|harass|threaten|bother|pester|abuse|question|quiz|befriend|add|target to? her|his|their|my new|former|best|close|elderly|young|current|other @THIRD|colleague|friend|family|neighbour|employer|staff|manager",
+        "@THIRD|colleague|friend|family|neighbour|employer|staff|manager|people have|has|be|been|keep|are? * receive|get|getting|receiving * @CONTACT_NOUN|contact|visit|approach|question",
+        "@THIRD|colleague|friend|family|neighbour|employer|staff|manager be|been|have * @CONTACT_VERB|contact|approach|visit|question|ask by",
+        "ask|asking|question * staff|colleague|people|friend|neighbour * where|what|when|who",
     ],
     "fake_accounts": [
         "fake|false|new|anonymous|anon|multiple|different|burner|second|another|numerous|several|various|bogus|alias|secret|spoof|decoy|dummy|anonymised|pseudonymous @QUANT? instagram|facebook|twitter|tiktok|snapchat|social|media|email|whatsapp|online? account|profile|page|username|handle|identity|persona|alias|name|accounts|profiles",
         "set|create|make|open|register * account|profile|page|username|handle",
         "account|profile|page * in @POSS name|under * name",
         "pose|pretend * as|to be * someone|another|woman|man|girl|boy|stranger|friend|person",
-        "different|various|multiple|numerous|several|burner|spoofed|fake|new number|numbers|phone|sim|phones",
-        "anonymous|anon|unknown account|profile|user|sender|email|number",
+        "different|various|multiple|numerous|several|burner|spoofed|fake number|numbers|phone|sim|phones",
+        "anonymous|anon account|profile|user|sender|email",
         "catfish|catfishing|sockpuppet",
         "email|number|account * he|she * create|set",
     ],

@@ -17,7 +17,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import IS_PUNCT, NORM, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -36,26 +38,66 @@ TABLES: dict[str, dict[str, list[str]]] = {
 SPAN_KEYS = {"behaviours": "behaviour", "four": "four", "s4a": "s4a", "relationship": "relationship"}
 
 
+_APOSTROPHE_S = frozenset({"'s", "'S", "’s", "’S"})
+_CLITIC_HOSTS = frozenset("he she it that there who what where here this everyone someone nobody".split())
+
+
+_WORD_CACHE: dict[str, tuple[str, int, str]] = {}  # token text -> (stem, stem hash, lower case)
+
+
+def _word(text: str, strings: Any) -> tuple[str, int, str]:
+    hit = _WORD_CACHE.get(text)
+    if hit is None:
+        # every number reads the same to the patterns ("40 texts"); quantities read the text itself
+        norm = "0" if text.isdigit() else stem(text)
+        if len(_WORD_CACHE) > 200_000:
+            _WORD_CACHE.clear()
+        hit = _WORD_CACHE[text] = (norm, strings.add(norm), text.lower())
+    return hit
+
+
 @Language.component("fourfold_normaliser")
 def normaliser(doc: Doc) -> Doc:
-    # token attributes cached once as plain lists: iterating a Doc is the slowest thing the components do
+    # token attributes as plain lists, read through arrays: making Token objects is the slowest thing here
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, IS_PUNCT])
     norms: list[str] = []
     lowers: list[str] = []
-    punct: list[bool] = []
-    parts: list[str] = []
-    for tok in doc:
-        text = tok.text
-        norm = stem(text)
-        tok.norm_ = norm
+    hashes: list[int] = []
+    for orth in arr[:, 0].tolist():
+        text = strings[orth]
+        if text in _APOSTROPHE_S:
+            # "IP's work" is a possessive, "he's been" a verb: only after a pronoun is it "is"/"has"
+            norm = "be" if lowers and lowers[-1] in _CLITIC_HOSTS else "'s"
+            norms.append(norm)
+            hashes.append(strings.add(norm))
+            lowers.append(text.lower())
+            continue
+        norm, h, low = _word(text, strings)
         norms.append(norm)
-        lowers.append(text.lower())
-        punct.append(tok.is_punct)
-        parts.append(tok.text_with_ws)
+        hashes.append(h)
+        lowers.append(low)
+    if hashes:
+        doc.from_array([NORM], numpy.asarray(hashes, dtype="uint64").reshape(-1, 1))
     doc.user_data["ff_norms"] = norms
     doc.user_data["ff_lower"] = lowers
-    doc.user_data["ff_punct"] = punct
-    doc.user_data["ff_text"] = "".join(parts)
+    doc.user_data["ff_punct"] = [bool(x) for x in arr[:, 1].tolist()]
     return doc
+
+
+_COMBINED: TokenMatcher | None = None
+
+
+def _combined_matcher() -> TokenMatcher:
+    """One TokenMatcher over every table, labels written "table\x00label"."""
+    global _COMBINED
+    if _COMBINED is None:
+        _COMBINED = TokenMatcher()
+        for table, labels in TABLES.items():
+            for label, specs in labels.items():
+                compiled = [p for spec in specs for p in patterns.compile_patterns(spec)]
+                _COMBINED.add(f"{table}\x00{label}", compiled)
+    return _COMBINED
 
 
 @Language.factory("fourfold_matcher", default_config={"table": "behaviours"})
@@ -68,11 +110,9 @@ class PatternMatcher:
 
     def __init__(self, nlp: Language, table: str) -> None:
         self.key = SPAN_KEYS[table]
-        self.matcher = TokenMatcher()
+        self.table = table
+        self.matcher = _combined_matcher()
         self.requires: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
-        for label, specs in TABLES[table].items():
-            compiled = [p for spec in specs for p in patterns.compile_patterns(spec)]
-            self.matcher.add(label, compiled)
         if table == "behaviours":
             for label, rules in patterns.REQUIRES_CONTEXT.items():
                 self.requires[label] = [
@@ -83,8 +123,15 @@ class PatternMatcher:
     def __call__(self, doc: Doc) -> Doc:
         by_label: dict[str, list[Span]] = {}
         norms = doc.user_data["ff_norms"]
-        punct = doc.user_data["ff_punct"]
-        for label, start, end in self.matcher(norms, punct):
+        matches = doc.user_data.get("ff_matches")
+        if matches is None:
+            # all four tables in one pass over the tokens; each component then takes its own table's matches
+            matches = {t: [] for t in TABLES}
+            for key, start, end in self.matcher(norms, doc.user_data["ff_punct"]):
+                table, label = key.split("\x00")
+                matches[table].append((label, start, end))
+            doc.user_data["ff_matches"] = matches
+        for label, start, end in matches[self.table]:
             span = Span(doc, start, end, label=label)
             if self._lacks_context(label, span):
                 continue
@@ -93,12 +140,54 @@ class PatternMatcher:
                 continue  # "calling her a fraud" is name-calling, not a phone call
             if label == "third_party_contact" and end < len(doc) and norms[end] == "request":
                 continue  # "sending her friend requests": the friend is part of the noun, not a third party
+            if label == "contacting" and self._not_suspect_contact(doc, start, end):
+                continue
+            if label == "threats" and self._belief_not_threat(doc, start):
+                continue
+            if label == "violence" and end - start == 1 and self._not_violence(doc, start):
+                continue
             by_label.setdefault(label, []).append(span)
         kept: list[Span] = []
         for spans in by_label.values():
             kept.extend(filter_spans(spans))
         doc.spans[self.key] = sorted(kept, key=lambda s: (s.start, s.label_))
         return doc
+
+    @staticmethod
+    def _not_suspect_contact(doc: Doc, start: int, end: int) -> bool:
+        """ "Rec'd call from VIC" (how the report came in); "her mum received calls" (a third party's)."""
+        norms = doc.user_data["ff_norms"]
+        first = sent_start(doc, start)
+        head = start - first <= 3 or (start > 0 and doc[start - 1].text in {":", "-", "\u2013"})
+        if head and "call" in norms[start:end] and end < len(doc) and norms[end] in {"from", ":", "-"}:
+            return True  # a report channel at the head of the log line ("101 call:", "call from IP -")
+        if norms[start] in _RECEIVE:
+            for j in range(start - 1, max(first, start - 6) - 1, -1):
+                if norms[j] in _THIRD_NOUNS:
+                    return True
+                if norms[j] in _VICTIM_REFS or doc.user_data["ff_lower"][j] in {"she", "he", "i"}:
+                    return False
+        return False
+
+    @staticmethod
+    def _belief_not_threat(doc: Doc, start: int) -> bool:
+        """ "IP thinks he will kill her" is the victim's fear, not a threat, unless words were spoken."""
+        norms = doc.user_data["ff_norms"]
+        if norms[start] not in _WOULD_STEMS:
+            return False
+        left = set(norms[max(sent_start(doc, start), start - 8) : start])
+        return bool(left & _BELIEF) and not (left & _SPEECH)
+
+    @staticmethod
+    def _not_violence(doc: Doc, start: int) -> bool:
+        """ "panic attacks", "fence panels kicked in": a one-word violent verb needs a person acted on."""
+        norms = doc.user_data["ff_norms"]
+        prev = norms[start - 1] if start else ""
+        if prev in {"panic", "heart", "anxiety"}:
+            return True
+        if prev in _PROPERTY_NOUNS or (start > 1 and prev == "be" and norms[start - 2] in _PROPERTY_NOUNS):
+            return True
+        return False
 
     def _lacks_context(self, label: str, span: Span) -> bool:
         """Single broad words (e.g. "hit", "tracking") need a supporting word nearby in the sentence."""
@@ -118,6 +207,12 @@ class PatternMatcher:
 
 
 # ---------------------------------------------------------------------------------------------- attribution
+
+_THIRD_NOUNS = patterns.stem_set(patterns.CLASSES["THIRD"] + "|staff|people|neighbour|colleague")
+_WOULD_STEMS = patterns.stem_set(patterns.CLASSES["WOULD"] + "|'ll")
+_BELIEF = patterns.stem_set("think|believe|fear|worry|worried|concern|concerned|scared|afraid|feel|convinced")
+_SPEECH = patterns.stem_set("say|tell|text|message|shout|scream|write|threaten|warn|state|post|voicemail|email|vow")
+_PROPERTY_NOUNS = patterns.stem_set(patterns.CLASSES["PROPERTY"] + "|panel|fence|door|window")
 
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
@@ -192,16 +287,30 @@ def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False
 def _possessive_object(doc: Doc, span: Span) -> bool:
     """ "rang her mum", "phoned her workplace": the her/his in the act is a possessive, not its object."""
     for tok in span[1:3]:
-        if tok.lower_ in {"her", "his", "their", "victim"}:
-            return tok.i + 1 < len(doc) and doc[tok.i + 1].norm_ in _POSSESSED
+        if tok.lower_ in {"her", "his", "their", "victim"} or tok.norm_ == "victim":
+            nxt = tok.i + 1
+            if nxt < len(doc) and doc[nxt].norm_ == "'s":
+                nxt += 1  # "rang IP's mum"
+            return nxt < len(doc) and doc[nxt].norm_ in _POSSESSED
+    # "ringing IP Graham ROGERS's sister": a possessive a few words on
+    for j in range(span.start + 1, min(len(doc) - 1, span.end + 3)):
+        if doc[j].norm_ == "'s":
+            k = j + 1
+            if k < len(doc) and doc[k].norm_ in {"new", "former", "best", "close", "elderly", "own"}:
+                k += 1
+            return k < len(doc) and doc[k].norm_ in _POSSESSED
+        if doc[j].is_punct:
+            break
     return False
 
 
 def agent_of(doc: Doc, span: Span, roles: dict[str, str], direct: bool = True) -> str:
     """ "victim", "officer" or "suspect" (the default) for the act in `span`, read from its clause."""
-    if span[0].norm_ in _RECEIVE or any(t.norm_ == "be" for t in span[:2]):
+    if span[0].norm_ in _RECEIVE or span[0].norm_ == "feel" or any(t.norm_ == "be" for t in span[:2]):
         return "suspect"  # "IP received 40 calls", "was followed": the victim is on the receiving end
     left = clause_left(doc, span.start)
+    if not left and span[0].norm_ == "attend" and span.start == sent_start(doc, span.start):
+        return "officer"  # "Attended IP's address." - a log line with no subject is the officers' own
     # the subject is the clause's first person mention (English is subject-first)
     subject = ""
     between: list[Token] = []

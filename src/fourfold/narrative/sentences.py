@@ -12,11 +12,13 @@ def sent_start(doc: Doc, i: int) -> int:
     """Index of the first token of the sentence holding token i (cached per doc)."""
     starts = doc.user_data.get("ff_sent")
     if starts is None:
+        from spacy.attrs import SENT_START
+
         starts = []
         current = 0
-        for tok in doc:
-            if tok.is_sent_start:
-                current = tok.i
+        for k, flag in enumerate(doc.to_array(SENT_START).tolist()):
+            if flag == 1 or k == 0:
+                current = k
             starts.append(current)
         doc.user_data["ff_sent"] = starts
     return starts[i]

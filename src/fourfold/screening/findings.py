@@ -28,6 +28,13 @@ class RecordFacts:
     evidence: dict[str, Any]
     # (kind, value) identifiers of the suspect: from the record's own suspect fields and from its narrative.
     identifiers: frozenset[tuple[str, str]] = frozenset()
+    # The record's own suspect phone, e-mail and handle, normalised only when needed (unknown suspects).
+    suspect_fields: tuple[str | None, str | None, str | None] = (None, None, None)
+
+    def linking_identifiers(self) -> frozenset[tuple[str, str]]:
+        if self.identifiers:
+            return self.identifiers
+        return suspect_identifiers(self.evidence.get("identifiers", []), *self.suspect_fields)
 
 
 @dataclass
@@ -207,7 +214,7 @@ def linked_records(records: list[RecordFacts]) -> list[RecordFacts]:
 
     owner: dict[tuple[str, str], int] = {}
     for i, record in enumerate(records):
-        for ident in record.identifiers:
+        for ident in record.linking_identifiers():
             if ident in owner:
                 parent[find(i)] = find(owner[ident])
             else:

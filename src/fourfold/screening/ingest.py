@@ -198,7 +198,7 @@ def _read_jsonl(path: Path, on_header: Callable[[list[str]], None]) -> Rows:
             if count >= _JSONL_HEADER_SCAN:
                 break
             try:
-                obj = json.loads(raw)
+                obj = json.loads(raw.removeprefix(b"\xef\xbb\xbf"))
             except (ValueError, UnicodeDecodeError):
                 continue
             if isinstance(obj, dict):
@@ -217,7 +217,7 @@ def _read_jsonl(path: Path, on_header: Callable[[list[str]], None]) -> Rows:
                 continue
             row_number += 1
             try:
-                text = raw.decode("utf-8")
+                text = raw.decode("utf-8").removeprefix("\ufeff")
             except UnicodeDecodeError as exc:
                 yield row_number, {}, Rejection(row_number, "", "", "unreadable encoding", str(exc))
                 continue

@@ -33,7 +33,7 @@ from rich.progress import (
 )
 
 from fourfold.screening.analysis import analyse_records
-from fourfold.screening.findings import RecordFacts, build_finding, suspect_identifiers
+from fourfold.screening.findings import RecordFacts, build_finding
 from fourfold.screening.ingest import IngestResult, UnusableInput, ingest, preflight
 from fourfold.screening.people import assemble, build_mentions, course_records, identifiers_frame, resolve
 from fourfold.screening.report import ReportStats, render_report
@@ -109,6 +109,11 @@ class MemoryWatch:
         self._thread.join()
 
 
+def _sql_string(path: Path) -> str:
+    """A file path as a SQL string literal (quotes doubled), so any directory name is safe."""
+    return "'" + str(path).replace("'", "''") + "'"
+
+
 def _iter_course_rows(con: duckdb.DuckDBPyConnection, batch_rows: int = 50_000) -> Iterator[dict[str, Any]]:
     reader = con.sql(
         """
@@ -141,12 +146,7 @@ def _grouped(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[int, list[RecordF
                 recorded_class=row["recorded_class"],
                 relationship=row["relationship"],
                 evidence=evidence,
-                identifiers=suspect_identifiers(
-                    evidence.get("identifiers", []),
-                    row["suspect_phone"],
-                    row["suspect_email"],
-                    row["suspect_online_handle"],
-                ),
+                suspect_fields=(row["suspect_phone"], row["suspect_email"], row["suspect_online_handle"]),
             )
         )
     if current is not None:
@@ -230,9 +230,9 @@ def screen(
 
             con = duckdb.connect(str(work / "screen.duckdb"))
             con.execute("SET threads TO 2")
-            con.execute(f"SET temp_directory = '{work / 'duckdb-tmp'}'")
-            con.execute(f"CREATE VIEW records AS SELECT * FROM read_parquet('{records_path}')")
-            con.execute(f"CREATE VIEW evidence AS SELECT * FROM read_parquet('{evidence_path}')")
+            con.execute(f"SET temp_directory = {_sql_string(work / 'duckdb-tmp')}")
+            con.execute(f"CREATE VIEW records AS SELECT * FROM read_parquet({_sql_string(records_path)})")
+            con.execute(f"CREATE VIEW evidence AS SELECT * FROM read_parquet({_sql_string(evidence_path)})")
             con.execute("CREATE VIEW narrative_relationship AS SELECT record_id, relationship FROM evidence")
 
             with stage("person mentions") as (task, counter):

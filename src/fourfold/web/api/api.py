@@ -147,8 +147,10 @@ def _decision(d: Decision) -> dict[str, Any]:
 def list_findings(request: HttpRequest, filters: Query[FindingFilters]) -> Any:
     if not permissions.can_view_findings(request.user):
         return _forbidden()
-    qs = selectors.findings_for_review(
+    page, rows = selectors.queue_page(
         user=request.user,
+        page_number=filters.page,
+        page_size=filters.page_size,
         filters=selectors.QueueFilters(
             classification=list(filters.classification),
             misrecorded=filters.misrecorded,
@@ -165,11 +167,12 @@ def list_findings(request: HttpRequest, filters: Query[FindingFilters]) -> Any:
             descending=filters.order == "desc",
         ),
     )
-    start = (filters.page - 1) * filters.page_size
-    results = [_summary(f) for f in qs[start : start + filters.page_size]]
+    # Past the last page the list is empty (rather than the last page again, as the web page shows).
+    beyond = filters.page > page.paginator.num_pages
+    results = [] if beyond else [_summary(f) for f in rows]
+    count = page.paginator.count
     return Status(
-        200,
-        {"count": qs.count(), "page": filters.page, "page_size": filters.page_size, "results": results},
+        200, {"count": count, "page": filters.page, "page_size": filters.page_size, "results": results}
     )
 
 

@@ -387,14 +387,18 @@ def load_run(
 
 
 def _refresh_statistics() -> None:
-    """After a bulk load, give PostgreSQL's planner fresh statistics so the queue's indexes get used."""
+    """After a bulk load, give PostgreSQL fresh statistics (so the queue's indexes get used) and, outside a
+    transaction, a visibility map (so counts come from the indexes alone)."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
         return
-    tables = [m._meta.db_table for m in (Finding, FindingRecord, FindingRiskFlag, Person, Record)]
+    tables = ", ".join(
+        connection.ops.quote_name(m._meta.db_table)
+        for m in (Finding, FindingRecord, FindingRiskFlag, Person, Record)
+    )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
+        cursor.execute(("ANALYZE " if connection.in_atomic_block else "VACUUM (ANALYZE) ") + tables)
 
 
 def _upsert_people(chunk: list[_Parsed], records: dict[str, dict[str, str]]) -> dict[str, int]:

@@ -126,15 +126,34 @@ class Finding(models.Model):
     updated_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        # The queue reads current findings in one sort order at a time: (current, column, id) lets PostgreSQL
+        # walk an index for the page and count from the index alone; filters on one column have their own.
         indexes = [
-            models.Index(fields=["-priority", "-id"], name="finding_priority"),
+            models.Index(fields=["current", "priority", "id"], name="finding_cur_priority"),
+            models.Index(fields=["current", "last_date", "id"], name="finding_cur_last"),
+            models.Index(fields=["current", "first_date", "id"], name="finding_cur_first"),
+            models.Index(fields=["current", "occasions", "id"], name="finding_cur_occasions"),
+            models.Index(fields=["current", "four_present", "id"], name="finding_cur_four"),
+            models.Index(fields=["current", "record_count", "id"], name="finding_cur_records"),
             models.Index(fields=["current", "decision_status", "-priority"], name="finding_status_prio"),
             models.Index(fields=["classification", "-priority"], name="finding_class_prio"),
             models.Index(fields=["misrecorded", "-priority"], name="finding_misrec_prio"),
             models.Index(fields=["relationship", "-priority"], name="finding_rel_prio"),
-            models.Index(fields=["first_date"], name="finding_first_date"),
-            models.Index(fields=["last_date"], name="finding_last_date"),
-            models.Index(fields=["occasions"], name="finding_occasions"),
+            # Narrow and covering: any count of the queue's filters (but risk flags) reads this index alone.
+            models.Index(
+                fields=[
+                    "current",
+                    "classification",
+                    "misrecorded",
+                    "relationship",
+                    "decision_status",
+                    "priority",
+                    "first_date",
+                    "last_date",
+                    "id",
+                ],
+                name="finding_queue_cover",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

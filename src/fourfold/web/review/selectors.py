@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from fourfold.web.review import permissions
@@ -131,6 +132,18 @@ def findings_for_review(*, user: Any, filters: QueueFilters) -> QuerySet[Finding
             "version",
         )
     )
+
+
+def queue_page(
+    *, user: Any, filters: QueueFilters, page_number: Any, page_size: int
+) -> tuple[Page, list[Finding]]:
+    """One page of the queue. The page's ids come first from an index (cheap even deep in 100,000 findings);
+    then only those rows are read with their people (a "deferred join")."""
+    ordered = findings_for_review(user=user, filters=filters)
+    page = Paginator(ordered.values_list("id", flat=True), page_size).get_page(page_number)
+    ids = list(page.object_list)
+    rows = {f.pk: f for f in ordered.model.objects.filter(pk__in=ids).select_related("victim", "suspect")}
+    return page, [rows[i] for i in ids if i in rows]
 
 
 def risk_flag_choices() -> list[str]:

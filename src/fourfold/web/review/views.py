@@ -57,9 +57,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     _require(permissions.can_view_findings(request.user))
     form = QueueFilterForm(request.GET or None)
     filters = form.to_filters() if form.is_bound else selectors.QueueFilters()
-    findings = selectors.findings_for_review(user=request.user, filters=filters)
-    paginator = Paginator(findings, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
+    page, rows = selectors.queue_page(
+        user=request.user, filters=filters, page_number=request.GET.get("page"), page_size=PAGE_SIZE
+    )
     params = request.GET.copy()
     params.pop("page", None)
     selected = _selected_filters(form)
@@ -69,7 +69,8 @@ def queue(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "page": page,
-            "paginator": paginator,
+            "rows": rows,
+            "paginator": page.paginator,
             "query": params.urlencode(),
             "sort_links": _sort_links(request, filters.sort, filters.descending),
             "selected": selected,
