@@ -123,6 +123,14 @@ MISSPELLINGS: dict[str, str] = {
     "everyday": "every day",
     "tyers": "tyres",
     "tires": "tyres",
+    "wont": "not",
+    "dont": "not",
+    "cant": "not",
+    "didnt": "not",
+    "doesnt": "not",
+    "isnt": "not",
+    "hasnt": "not",
+    "havent": "not",
     "tire": "tyre",
 }
 

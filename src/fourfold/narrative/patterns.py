@@ -160,6 +160,8 @@ BEHAVIOURS: dict[str, list[str]] = {
         "keep|kept|constantly|always * hang|wait|sit|stand",
         "stand|sit|wait * for * hour|minute|ages|long|time",
         "park|parked|parking * outside|opposite|across|near|o/s|end|bottom|in",
+        "see|seen|saw|spot|notice|observe * outside|o/s|near|opposite|around * house|home|address|property|flat|street|road|work|workplace",
+        "suspicious|unknown|strange male|man|person|female|woman|vehicle|car|van * outside|o/s|near|opposite|around",
     ],
     # s.2A(3)(f) interfering with any property in the possession of a person
     "interfering_property": [
@@ -246,6 +248,7 @@ BEHAVIOURS: dict[str, list[str]] = {
         "know|knew where @V|you live",
         "watch your back",
         "you be dead",
+        "~your dead|youre dead|you're dead|ur dead",
         "dead man|woman",
         "see|get you soon|later",
         "do something|anything to @V",
@@ -363,6 +366,10 @@ FOUR_CUES: dict[str, list[str]] = {
         "continue|continues|continued|carry|carrying|carried|persist * despite|even|after|regardless",
         "breach|breached|breaching",
         "still * despite",
+        "-|but ignore|ignored",
+        "but|still * continue|continues|continued|persist|persists|carry|carries",
+        "use|uses|using|get|gets|make|makes|set|sets|create|creates new|different|another|other * number|numbers|account|accounts|one|ones|profile|profiles|sim",
+        "keep|keeps|kept * come|coming * back",
     ],
     "repeated": [
         "do|happen * this|it|that|so * before",
@@ -390,7 +397,9 @@ FOUR_CUES: dict[str, list[str]] = {
         "mile|miles * drive|travel|journey",
         "wherever|everywhere @V",
         "keep|keeps * tab|tabs",
-        "can't|cannot|won't|will not * accept * over|end|ended|finished",
+        "can't|cannot|won't|will|not|never|refuse|unable * accept * over|end|ended|finished|split|separation|break",
+        "know|knew|knows * where * @V * go|be|is|was|went|live|work|at",
+        "~at all times|every move|all hours",
         "new partner|boyfriend|girlfriend|husband|wife",
         "always * know|knew|turn|appear",
     ],

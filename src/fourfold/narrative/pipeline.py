@@ -416,6 +416,8 @@ def scope_of(doc: Doc, span: Span, key: str) -> str:
         if low in patterns.HYPOTHETICAL:
             if is_threat and low in patterns.HYPOTHETICAL_NOT_FOR_THREATS:
                 pass
+            elif is_threat and low in {"if", "unless"} and any(t.norm_ in _SPEECH for t in left[n + 1 :]):
+                pass  # "said if she goes to the police he will hurt her": a conditional threat is a threat
             elif low in _REQUEST_WORDS:
                 links = [t for t in seen if t.lower_ in _REQUEST_LINK]
                 if span[0].lower_ in _REQUEST_LINK or any(span.start - t.i <= 3 for t in links):

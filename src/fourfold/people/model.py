@@ -367,16 +367,20 @@ def _floor_m(settings: dict[str, Any], floor: float = M_FLOOR) -> None:
 
 def _fill_unobserved(settings: dict[str, Any], sampled_pairs: float) -> list[str]:
     """Levels never seen in training get cautious values instead of Splink's defaults: u as if the level had
-    been seen once in all the random pairs (an upper bound of rare), m as 5%. Each fill is noted."""
+    been seen once in all the random pairs, but never below the u of a stricter level of the same comparison
+    (an unobserved looser level must not weigh more than an exact match); m as 5%. Each fill is noted."""
     notes = []
     for comp in settings["comparisons"]:
+        stricter_u = 0.0  # a looser level (same e-mail user name) is never rarer than a stricter one
         for level in comp["comparison_levels"]:
             if level.get("is_null_level"):
                 continue
             label = f"{comp['output_column_name']}: {level['label_for_charts']}"
             if level.get("u_probability") in (None, "level not observed in data"):
-                level["u_probability"] = 1.0 / sampled_pairs
-                notes.append(f"u not observed for {label}; set to 1/{int(sampled_pairs)}")
+                level["u_probability"] = max(1.0 / sampled_pairs, stricter_u)
+                notes.append(f"u not observed for {label}; set to {level['u_probability']:.3g}")
+            if isinstance(level.get("u_probability"), float):
+                stricter_u = max(stricter_u, level["u_probability"])
             if level.get("m_probability") in (None, "level not observed in data"):
                 level["m_probability"] = 0.05
                 notes.append(f"m not observed for {label}; set to 0.05")

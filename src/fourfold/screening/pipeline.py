@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import os
 import shutil
 import tempfile
 import threading
@@ -47,6 +48,8 @@ class StageStat:
     seconds: float
     peak_rss_mb: float
     rows: int
+    cpu_seconds: float = 0.0  # this process and its finished children (user + system)
+    load_1m: float = 0.0  # 1-minute load average at the end of the stage (other work shares the machine)
 
 
 @dataclass
@@ -71,6 +74,12 @@ class ScreenResult:
             f"{s.by_class['none']:,} none; {s.misrecorded:,} misrecorded; "
             f"{self.seconds:.1f} s → {self.out_dir}"
         )
+
+
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and its reaped children (worker pools), user + system."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 class MemoryWatch:
@@ -198,10 +207,20 @@ def screen(
                 task = progress.add_task(name, total=total)
                 memory.reset()
                 t0 = time.perf_counter()
+                c0 = cpu_seconds()
                 counter = [0]
                 yield task, counter
                 memory.peak = max(memory.peak, memory.rss())
-                stages.append(StageStat(name, time.perf_counter() - t0, memory.peak / 2**20, counter[0]))
+                stages.append(
+                    StageStat(
+                        name,
+                        time.perf_counter() - t0,
+                        memory.peak / 2**20,
+                        counter[0],
+                        cpu_seconds=cpu_seconds() - c0,
+                        load_1m=os.getloadavg()[0],
+                    )
+                )
                 progress.update(
                     task, completed=counter[0] if total is None else total, total=total or counter[0]
                 )
