@@ -1,8 +1,12 @@
-"""Accuracy on the held-out cases (written before tuning, never tuned on) stays above the measured level.
+"""Accuracy on the held-out cases (written before the changes they measure, never tuned on) stays above
+the measured level.
 
-Measured 2026-11-30 on data/dev/heldout.jsonl (85 cases): behaviours P 0.84 R 0.91; FOUR P 0.84 R 0.77;
-s.4A limbs P 1.00 R 0.84. The floors are those figures minus a margin of 0.05, so a change that makes the
-analysis read real narratives worse fails here even if the dev set still passes.
+Measured 2026-11-30 (after the issue-4 second pass):
+- data/dev/heldout.jsonl (85 cases): behaviours P 0.89 R 0.92; FOUR P 0.84 R 0.77; s.4A limbs P 1.00 R 0.84.
+- data/dev/heldout2.jsonl (66 cases; statements, CPS prose, call logs, referrals, online-only, decoys):
+  behaviours P 0.89 R 0.74; FOUR P 0.88 R 0.63; s.4A limbs P 0.79 R 0.73.
+The floors are those figures minus a margin of 0.05, so a change that makes the analysis read real
+narratives worse fails here even if the dev set still passes.
 """
 
 from __future__ import annotations
@@ -13,31 +17,35 @@ import pytest
 
 from fourfold.narrative.evaluate import evaluate_file
 
-HELDOUT = Path(__file__).resolve().parents[2] / "data" / "dev" / "heldout.jsonl"
+DATA = Path(__file__).resolve().parents[2] / "data" / "dev"
 FLOORS = {
-    "behaviours": (0.79, 0.85),
-    "four": (0.76, 0.71),
-    "s4a": (0.95, 0.79),
+    "heldout": {"behaviours": (0.84, 0.87), "four": (0.79, 0.72), "s4a": (0.95, 0.79)},
+    "heldout2": {"behaviours": (0.84, 0.68), "four": (0.83, 0.58), "s4a": (0.74, 0.68)},
 }
+MIN_CASES = {"heldout": 80, "heldout2": 60}
 
 
 @pytest.fixture(scope="module")
-def report():
-    return evaluate_file(HELDOUT)
+def reports():
+    return {name: evaluate_file(DATA / f"{name}.jsonl") for name in FLOORS}
 
 
-@pytest.mark.parametrize("table", sorted(FLOORS))
-def test_heldout_precision_and_recall_floor(report, table: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "table"), [(name, table) for name, floors in FLOORS.items() for table in sorted(floors)]
+)
+def test_heldout_precision_and_recall_floor(reports, name: str, table: str) -> None:
+    report = reports[name]
     micro = report.micro(getattr(report, table))
-    precision_floor, recall_floor = FLOORS[table]
-    assert micro["precision"] >= precision_floor, micro
-    assert micro["recall"] >= recall_floor, micro
+    precision_floor, recall_floor = FLOORS[name][table]
+    assert micro["precision"] >= precision_floor, (name, micro)
+    assert micro["recall"] >= recall_floor, (name, micro)
 
 
-def test_heldout_set_is_big_enough(report) -> None:
-    assert report.cases >= 80
+@pytest.mark.parametrize("name", sorted(MIN_CASES))
+def test_heldout_set_is_big_enough(reports, name: str) -> None:
+    assert reports[name].cases >= MIN_CASES[name]
 
 
 def test_dev_set_is_big_enough() -> None:
-    lines = (HELDOUT.parent / "dev.jsonl").read_text().splitlines()
+    lines = (DATA / "dev.jsonl").read_text().splitlines()
     assert len([x for x in lines if x.strip()]) >= 200

@@ -144,6 +144,8 @@ def evidence_from_doc(
 
 def _names_third_party(doc: Doc, s: SpacySpan) -> bool:
     """'texted her mum', 'her new partner': the role word names someone other than the suspect."""
+    if s[0].norm_ == "'s":
+        return True  # "IP's sister": someone's relative, named as a third party
     before = list(doc[max(sent_start(doc, s.start), s.start - 3) : s.start])
     if any(t.norm_ in _OBJECT_MARKERS for t in before):
         return True

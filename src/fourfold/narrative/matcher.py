@@ -66,9 +66,8 @@ class TokenMatcher:
             elems = _convert(pattern)
             pid = len(self._patterns)
             self._patterns.append((label, elems))
-            self._required.append(
-                tuple(self._sets.setdefault(ws, len(self._sets)) for ws, arg in elems if ws is not None and not arg)
-            )
+            required = [ws for ws, arg in elems if ws is not None and not arg]
+            self._required.append(tuple(self._sets.setdefault(ws, len(self._sets)) for ws in required))
             anchor = _anchor(elems)
             offset, words = anchor if anchor is not None else (0, frozenset(_first_words(elems)))
             for w in words:

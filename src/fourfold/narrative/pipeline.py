@@ -211,8 +211,12 @@ class PatternMatcher:
 _THIRD_NOUNS = patterns.stem_set(patterns.CLASSES["THIRD"] + "|staff|people|neighbour|colleague")
 _WOULD_STEMS = patterns.stem_set(patterns.CLASSES["WOULD"] + "|'ll")
 _BELIEF = patterns.stem_set("think|believe|fear|worry|worried|concern|concerned|scared|afraid|feel|convinced")
-_SPEECH = patterns.stem_set("say|tell|text|message|shout|scream|write|threaten|warn|state|post|voicemail|email|vow")
-_PROPERTY_NOUNS = patterns.stem_set(patterns.CLASSES["PROPERTY"] + "|panel|fence|door|window")
+_SPEECH = patterns.stem_set(
+    "say|tell|text|message|shout|scream|write|threaten|warn|state|post|voicemail|email|vow"
+)
+_PROPERTY_NOUNS = patterns.stem_set(
+    patterns.CLASSES["PROPERTY"] + "|panel|fence|door|window|letter|note|card|package|leaflet"
+)
 
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
@@ -291,7 +295,9 @@ def _possessive_object(doc: Doc, span: Span) -> bool:
             nxt = tok.i + 1
             if nxt < len(doc) and doc[nxt].norm_ == "'s":
                 nxt += 1  # "rang IP's mum"
-            return nxt < len(doc) and doc[nxt].norm_ in _POSSESSED
+            if nxt < len(doc) and doc[nxt].norm_ in _POSSESSED:
+                return True
+            break
     # "ringing IP Graham ROGERS's sister": a possessive a few words on
     for j in range(span.start + 1, min(len(doc) - 1, span.end + 3)):
         if doc[j].norm_ == "'s":
@@ -416,7 +422,11 @@ def scope_of(doc: Doc, span: Span, key: str) -> str:
         if low in patterns.HYPOTHETICAL:
             if is_threat and low in patterns.HYPOTHETICAL_NOT_FOR_THREATS:
                 pass
-            elif is_threat and low in {"if", "unless"} and any(t.norm_ in _SPEECH for t in left[n + 1 :]):
+            elif (
+                is_threat
+                and low in {"if", "unless"}
+                and any(t.norm_ in _SPEECH for t in doc[max(0, tok.i - 4) : tok.i])
+            ):
                 pass  # "said if she goes to the police he will hurt her": a conditional threat is a threat
             elif low in _REQUEST_WORDS:
                 links = [t for t in seen if t.lower_ in _REQUEST_LINK]

@@ -8,12 +8,16 @@ narrative, in the shape `assemble_courses` expects (record_id, kind, value).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from fourfold.screening.occasions import stated_occasions
 
 EVIDENCE_SCHEMA = pa.schema(
     [
@@ -26,11 +30,13 @@ IDENTIFIER_SCHEMA = pa.schema(
     [pa.field("record_id", pa.string()), pa.field("kind", pa.string()), pa.field("value", pa.string())]
 )
 FOUR_ELEMENTS = ("fixated", "obsessive", "unwanted", "repeated")
-# Above this many records the narrative stage uses two worker processes (the machine has two cores).
-MULTIPROCESS_THRESHOLD = 20_000
-# Records handed to the worker pool at a time.
-CHUNK_ROWS = 50_000
-
+# From this many records the narrative stage uses two worker processes (the machine has two cores); below it
+# the cost of building a second spaCy pipeline outweighs the gain.
+MULTIPROCESS_THRESHOLD = 4_000
+# Records per task handed to a worker, and tasks in flight per worker: the reader never runs further ahead of
+# the workers than this, so memory stays flat however large the file.
+TASK_ROWS = 1_000
+IN_FLIGHT_PER_WORKER = 3
 
 def _span(span: Any) -> list[Any]:
     return [int(span.start), int(span.end), str(span.text)]
@@ -51,6 +57,7 @@ def compact_evidence(ev: Any) -> dict[str, Any]:
         "relationship_spans": [_span(s) for s in ev.relationship_spans],
         "identifiers": [[str(i.kind), str(i.value)] for i in ev.identifiers],
     }
+    # "stated_occasions" (screening.occasions) is added by analyse_task, which has the text.
 
 
 def contract_analyse_many() -> Callable[..., Iterable[Any]]:
@@ -58,6 +65,57 @@ def contract_analyse_many() -> Callable[..., Iterable[Any]]:
     from fourfold.narrative import analyse_many
 
     return analyse_many
+
+
+Rows = tuple[list[tuple[str, str | None, str]], list[tuple[str, str, str]]]
+
+# The analyse_many a forked worker uses (set in the parent just before the pool forks).
+_worker_analyse: Callable[..., Iterable[Any]] | None = None
+
+
+def analyse_task(
+    ids: list[str], texts: list[str], analyse_many: Callable[..., Iterable[Any]] | None = None
+) -> Rows:
+    """Analyse one task of records: (evidence rows, identifier rows), serialised where they are made."""
+    analyse_many = analyse_many or _worker_analyse or contract_analyse_many()
+    ev_rows: list[tuple[str, str | None, str]] = []
+    id_rows: list[tuple[str, str, str]] = []
+    for record_id, text, ev in zip(ids, texts, analyse_many(texts, n_process=1, batch_size=256), strict=True):
+        compact = compact_evidence(ev)
+        compact["stated_occasions"] = stated_occasions(text, compact)
+        ev_rows.append((record_id, compact["relationship"], json.dumps(compact)))
+        id_rows.extend((record_id, str(i.kind), str(i.value)) for i in ev.identifiers)
+    return ev_rows, id_rows
+
+
+def _tasks(source: pq.ParquetFile) -> Iterator[tuple[list[str], list[str]]]:
+    for batch in source.iter_batches(batch_size=TASK_ROWS, columns=["record_id", "narrative"]):
+        yield batch.column(0).to_pylist(), batch.column(1).to_pylist()
+
+
+def _run_tasks(
+    tasks: Iterator[tuple[list[str], list[str]]],
+    n_process: int,
+    analyse_many: Callable[..., Iterable[Any]],
+) -> Iterator[Rows]:
+    """Results in input order; with n_process > 1 a persistent pool of forked workers (each builds its spaCy
+    pipeline once) with a bounded number of tasks in flight."""
+    global _worker_analyse
+    if n_process <= 1:
+        for ids, texts in tasks:
+            yield analyse_task(ids, texts, analyse_many)
+        return
+    _worker_analyse = analyse_many
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    pending: deque[Any] = deque()
+    with ctx.Pool(n_process) as pool:
+        for ids, texts in tasks:
+            pending.append(pool.apply_async(analyse_task, (ids, texts)))
+            if len(pending) >= n_process * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+    _worker_analyse = None
 
 
 def analyse_records(
@@ -69,54 +127,43 @@ def analyse_records(
     batch_size: int = 5_000,
     on_rows: Callable[[int], None] | None = None,
     analyse_many: Callable[..., Iterable[Any]] | None = None,
+    n_process: int | None = None,
 ) -> int:
     """Analyse every narrative in `records_path`; return the number of records analysed."""
     if analyse_many is None:
         analyse_many = contract_analyse_many()
+    if n_process is None:
+        n_process = 2 if rows >= MULTIPROCESS_THRESHOLD else 1
     source = pq.ParquetFile(records_path)
-    n_process = 2 if rows >= MULTIPROCESS_THRESHOLD else 1
-    # analyse_many's worker pool reads its input ahead without limit, so it is given one bounded chunk at a
-    # time: memory stays flat however large the file.
-    chunk_rows = CHUNK_ROWS if n_process > 1 else batch_size
     done = 0
-    ev_rows: list[dict[str, str | None]] = []
-    id_rows: list[dict[str, str]] = []
+    ev_rows: list[tuple[str, str | None, str]] = []
+    id_rows: list[tuple[str, str, str]] = []
+
+    def table(rows_: list[tuple[Any, ...]], schema: pa.Schema) -> pa.Table:
+        return pa.table([pa.array([r[i] for r in rows_], pa.string()) for i in range(3)], schema=schema)
+
     with (
         pq.ParquetWriter(evidence_path, EVIDENCE_SCHEMA, compression="zstd") as ev_writer,
         pq.ParquetWriter(identifiers_path, IDENTIFIER_SCHEMA, compression="zstd") as id_writer,
     ):
-        for batch in source.iter_batches(batch_size=chunk_rows, columns=["record_id", "narrative"]):
-            ids = batch.column(0).to_pylist()
-            texts = batch.column(1).to_pylist()
-            results = analyse_many(texts, n_process=n_process, batch_size=256)
-            for record_id, ev in zip(ids, results, strict=True):
-                compact = compact_evidence(ev)
-                ev_rows.append(
-                    {
-                        "record_id": record_id,
-                        "relationship": compact["relationship"],
-                        "evidence": json.dumps(compact),
-                    }
-                )
-                for ident in ev.identifiers:
-                    id_rows.append(
-                        {"record_id": record_id, "kind": str(ident.kind), "value": str(ident.value)}
-                    )
-                done += 1
-                if len(ev_rows) >= batch_size:
-                    ev_writer.write_table(pa.Table.from_pylist(ev_rows, schema=EVIDENCE_SCHEMA))
-                    if on_rows is not None:
-                        on_rows(len(ev_rows))
-                    ev_rows = []
-                if len(id_rows) >= batch_size:
-                    id_writer.write_table(pa.Table.from_pylist(id_rows, schema=IDENTIFIER_SCHEMA))
-                    id_rows = []
+        for task_ev, task_ids in _run_tasks(_tasks(source), n_process, analyse_many):
+            ev_rows.extend(task_ev)
+            id_rows.extend(task_ids)
+            done += len(task_ev)
+            if len(ev_rows) >= batch_size:
+                ev_writer.write_table(table(ev_rows, EVIDENCE_SCHEMA))
+                if on_rows is not None:
+                    on_rows(len(ev_rows))
+                ev_rows = []
+            if len(id_rows) >= batch_size:
+                id_writer.write_table(table(id_rows, IDENTIFIER_SCHEMA))
+                id_rows = []
         if ev_rows:
-            ev_writer.write_table(pa.Table.from_pylist(ev_rows, schema=EVIDENCE_SCHEMA))
+            ev_writer.write_table(table(ev_rows, EVIDENCE_SCHEMA))
             if on_rows is not None:
                 on_rows(len(ev_rows))
         if id_rows:
-            id_writer.write_table(pa.Table.from_pylist(id_rows, schema=IDENTIFIER_SCHEMA))
+            id_writer.write_table(table(id_rows, IDENTIFIER_SCHEMA))
     if done != rows:
         raise RuntimeError(f"narrative analysis returned {done} results for {rows} records")
     return done

@@ -86,8 +86,9 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
     for record in records:
         ev = record.evidence
         # A course of conduct is conduct on at least two occasions (PHA 1997 s.7(3)); each record is at least
-        # one occasion, and repetition stated inside its narrative ("daily for 3 weeks") adds more.
-        occasions += max(1, int(ev.get("occasions") or 0))
+        # one occasion, and explicit repetition of conduct stated inside its narrative ("daily for 3 weeks")
+        # adds more (screening.occasions decides what is explicit; older evidence has only "occasions").
+        occasions += max(1, int(ev.get("stated_occasions", ev.get("occasions")) or 0))
         breached = False
         for behaviour, start, end, text in ev.get("behaviours", []):
             key = (behaviour, record.record_id, start, end)
@@ -225,7 +226,8 @@ def linked_records(records: list[RecordFacts]) -> list[RecordFacts]:
 
     def weight(r: RecordFacts) -> tuple[int, int, int]:
         ev = r.evidence
-        return (len(ev.get("behaviours", [])), int(ev.get("occasions") or 0), len(ev.get("fear", [])))
+        stated = ev.get("stated_occasions", ev.get("occasions"))
+        return (len(ev.get("behaviours", [])), int(stated or 0), len(ev.get("fear", [])))
 
     best = max(
         groups.values(),
