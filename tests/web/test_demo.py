@@ -65,6 +65,8 @@ def _free_port() -> int:
 def test_demo_command_prepares_and_serves_a_working_sign_in(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
     env["FOURFOLD_VAR_DIR"] = str(tmp_path)
+    # The whole main job (synth -> screen -> load -> serve) on a small force, to keep the test quick.
+    env["FOURFOLD_DEMO_RECORDS"] = "1500"
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "fourfold.cli", "demo", "--port", str(port)],
@@ -85,6 +87,8 @@ def test_demo_command_prepares_and_serves_a_working_sign_in(tmp_path: Path) -> N
             output += line
             assert time.monotonic() < deadline, output
         assert f"Fourfold is ready at http://127.0.0.1:{port}/" in output
+        loaded = re.search(r"loaded ([\d,]+) findings", output)
+        assert loaded and int(loaded.group(1).replace(",", "")) > 0, output
         match = re.search(r"demo-auditor\s+(\S+)\s+\(auditor\)", output)
         assert match, output
         assert (tmp_path / "fourfold.sqlite3").exists() and (
