@@ -14,7 +14,9 @@ app = typer.Typer(
 
 people_app = typer.Typer(help="Person resolution.", no_args_is_help=True)
 audit_app = typer.Typer(help="The tamper-evident audit trail.", no_args_is_help=True)
-evaluate_app = typer.Typer(help="Measure accuracy against labelled data; writes docs/accuracy.md.", no_args_is_help=True)
+evaluate_app = typer.Typer(
+    help="Measure accuracy against labelled data; writes docs/accuracy.md.", no_args_is_help=True
+)
 app.add_typer(people_app, name="people")
 app.add_typer(audit_app, name="audit")
 app.add_typer(evaluate_app, name="evaluate")
