@@ -38,6 +38,7 @@ MULTIPROCESS_THRESHOLD = 4_000
 TASK_ROWS = 1_000
 IN_FLIGHT_PER_WORKER = 3
 
+
 def _span(span: Any) -> list[Any]:
     return [int(span.start), int(span.end), str(span.text)]
 

@@ -15,7 +15,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,6 +169,7 @@ def screen(
     *,
     console: Console | None = None,
     keep_work: bool = False,
+    on_stage: Callable[[StageStat], None] | None = None,
 ) -> ScreenResult:
     """Run the whole screening over one records file; write findings.jsonl, report.html and quarantine.csv."""
     if backend not in BACKENDS:
@@ -221,6 +222,8 @@ def screen(
                         load_1m=os.getloadavg()[0],
                     )
                 )
+                if on_stage is not None:
+                    on_stage(stages[-1])
                 progress.update(
                     task, completed=counter[0] if total is None else total, total=total or counter[0]
                 )
