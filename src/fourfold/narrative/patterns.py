@@ -17,7 +17,7 @@ from fourfold.narrative.normalise import stem
 
 CLASSES: dict[str, str] = {
     # the person the conduct is aimed at (object of the act)
-    "V": "her|him|them|victim|me|us|you|informant|caller|complainant|she|he|v",
+    "V": "her|him|them|victim|me|us|you|informant|caller|complainant|she|he|v|client|applicant|claimant",
     "POSS": "her|his|their|victim|my|your|the|a|an|its|victim's|'s",
     "CONTACT_VERB": (
         "call|ring|phone|text|message|email|contact|whatsapp|snapchat|facetime|telephone|voicemail|"
@@ -31,6 +31,7 @@ CLASSES: dict[str, str] = {
         "several|numerous|multiple|many|dozen|hundred|thousand|countless|repeated|constant|"
         "endless|lots|loads|continuous|various|abusive|silent|nuisance|withheld|unwanted|threatening|"
         "malicious|offensive|anonymous|unknown|late|further|more|frequent|persistent|upsetting|missed|daily|nightly|"
+        "incessant|relentless|continual|ceaseless|regular|harassing|intimidating|obscene|lengthy|hundreds|dozens|"
         "barrage|stream|flood|torrent|onslaught|deluge|string|volley|spate|influx|load|"
         "distressing|sexual|explicit|begging|pleading|angry|long|nasty|vile|hateful|unsolicited|private|"
         "direct|whatsapp|facebook|instagram|snapchat|tiktok|twitter|phone|text|email|voice"
@@ -47,7 +48,7 @@ CLASSES: dict[str, str] = {
         "mother|mum|mam|dad|father|sister|brother|friend|family|employer|boss|manager|colleague|coworker|"
         "workplace|work|hr|neighbour|child|kid|son|daughter|parent|relative|school|nan|grandmother|"
         "grandfather|aunt|uncle|cousin|landlord|teacher|nursery|partner|boyfriend|girlfriend|husband|wife|"
-        "flatmate|housemate|daughter|workmate|doctor|church|club|team|carer|solicitor"
+        "flatmate|housemate|daughter|workmate|doctor|church|club|team|carer|solicitor|follower|contacts"
     ),
     "GAPWORD": "repeatedly|constantly|continually|again|still|also|then|now|even|just|later|regularly",
     "WOULD": "would|will|going|gonna|wanted|want|intend",
@@ -77,11 +78,14 @@ BEHAVIOURS: dict[str, list[str]] = {
         "sign|join up? to? @POSS gym|class|club|church|course",
         "same gym|class|club|bus|train",
         "turn up * same",
+        "turn|turning|show|showing up|appear|appearing * place|places where? @V",
         "turn|show up|appear|pop behind @V|@POSS",
     ],
     # s.2A(3)(b) contacting, or attempting to contact, by any means
     "contacting": [
-        "@CONTACT_VERB @V",
+        "@CONTACT_VERB the? @V",
+        "write|wrote to @V",
+        "harass|pester|bother|abuse|target|plague|torment the? @V * by|via|over|through|on * phone|telephone|text|email|message|call|letter|social|instagram|facebook|whatsapp|snapchat|tiktok|twitter|linkedin",
         "send|write|leave * @V * @CONTACT_NOUN",
         "@CONTACT_VERB|write|send|leave|give|hand * @V a|an|the|some|several|numerous|multiple|another? @CONTACT_NOUN|photo|picture|image|video|gift|flower|parcel|package|link",
         "@CONTACT_VERB|write|send|leave|hand|deliver a|an|the|another|some|one|several? @CONTACT_NOUN * to @V",
@@ -113,7 +117,7 @@ BEHAVIOURS: dict[str, list[str]] = {
     ],
     # s.2A(3)(c) publishing material relating to, or purporting to originate from, a person
     "publishing_material": [
-        "post|share|publish|upload|put|spread|distribute|circulate|leak * photo|picture|image|video|address|detail|number|rumour|lie|story|footage|pic|nude|screenshot|information|allegation|claim",
+        "post|share|publish|upload|put|spread|distribute|circulate|leak|repost|reshare|forward * photo|picture|image|video|address|detail|number|rumour|lie|story|footage|pic|nude|screenshot|information|allegation|claim",
         "post|write|publish|upload|put|share|spread * about @V",
         "post|write|publish|upload|put|share|spread|make * on|online|onto * facebook|instagram|twitter|tiktok|website|forum|media|internet|online|group|page|site|chat|blog|reddit|snapchat|youtube",
         "put|post|stick up? * poster|leaflet|flyer|sign|note",
@@ -127,12 +131,15 @@ BEHAVIOURS: dict[str, list[str]] = {
         "false|fake post|claim|review|allegation|rumour",
         "post|write|publish|leave|put * review|blog|article|status|video|tweet|comment * about|of|on|online",
         "spread|spreading rumour|lie|gossip",
+        "repost|reshare @POSS * story|post|photo|picture|status|image|video",
         "be post|publish|share|upload|circulate|leak",
     ],
     # s.2A(3)(d) monitoring use of the internet, email or other electronic communication
     "monitoring_online": [
         "monitor|check|track|read|access|hack|view|scroll|search * @POSS * social|media|facebook|instagram|phone|email|account|message|text|icloud|snapchat|whatsapp|story|post|profile|internet|browsing|online|activity|laptop|computer|password|tiktok|twitter|device",
-        "hack|hacked|hacking into?",
+        "hack|hacked|hacking into",
+        "screenshot|screengrab her|his|my|victim|'s * story|post|status",
+        "access|accessed her|his|my|victim|'s * account|email|icloud|cloud|laptop|computer|message|messages",
         "gain|get|have access to @POSS",
         "log|sign|get into|onto @POSS",
         "log|sign in to @POSS",
@@ -155,6 +162,8 @@ BEHAVIOURS: dict[str, list[str]] = {
         "sit|stand|wait|park|lurk|hover|idle|camp outside|opposite|near|across|o/s|nearby",
         "wait|waiting|waited for @V",
         "walk|drive|cycle up and down",
+        "watch|watching|wait|waiting|sit|sat|park * from|in his|their car|van|vehicle",
+        "he|suspect|ex|offender|defendant|accused be|now * outside|o/s|opposite the|her|my|victim|'s house|home|flat|address|property",
         "drive|walk|cruise|cycle|go * past|by|round @POSS * house|home|address|flat|work|road|street|school|refuge|hostel",
         "drive|walk|cruise past|by * repeatedly|again|several|numerous|time|day",
         "be|get see|spot|notice|observe * outside|near|o/s|opposite|around|at",
@@ -199,6 +208,7 @@ BEHAVIOURS: dict[str, list[str]] = {
         "spy|spying|spied",
         "~peeping tom",
         "keep * eye on @V",
+        "log|record|note|diary|track|note * of? @POSS movement|routine|whereabouts",
         "be watching|watch @V|you",
         "watch|stare|staring|watching * while|as|when @V",
         "always|constantly watch|watching",
@@ -227,17 +237,17 @@ BEHAVIOURS: dict[str, list[str]] = {
     "turning_up_work": [
         "turn|show|pop|rock up * at|to|outside|in @POSS? * @WORK",
         "come|go|attend|arrive|visit|appear|return|wait|enter|turn|show|wait|hang|sit|stand|loiter * to|at|into|in|outside|near|round|o/s @POSS * work|workplace|office|shop|job|store|salon|surgery|hospital|factory|warehouse|school|nursery|college|premises",
-        "place of work",
+        "attend|visit|turn|show|arrive|come|go|appear|wait * place of work",
         "turn|show|pop|rock|come|appear|attend|arrive|wait|sit * at|to|into|in|outside|o/s * 's * work|workplace|office|shop|job|store|salon|surgery|school|nursery|college",
         "wait|sit|stand|turn|show|appear|come * in|into|at * reception",
         "attend|attended|visit|visited|enter|entered * @POSS|'s workplace|office|shop|salon|surgery|nursery|premises|work",
         "at|after|before * end of @POSS * shift",
-        "where @V work",
+        "turn|show|appear|come|go|wait|arrive * where @V work",
         "while @V * work|working",
         "car park * after work",
     ],
     "gifts": [
-        "send|leave|give|deliver|buy|post|bring|order|drop * gift|present|flower|rose|bouquet|chocolate|jewellery|jewelry|perfume|teddy|bracelet|necklace|card|parcel|package|hamper|balloon|valentine|toy|wine|underwear|lingerie",
+        "send|leave|give|deliver|buy|post|bring|order|drop ** gift|present|flower|rose|bouquet|chocolate|jewellery|jewelry|perfume|teddy|bracelet|necklace|card|parcel|package|hamper|balloon|valentine|toy|wine|underwear|lingerie",
         "gift|present|flower|rose|bouquet|chocolate|jewellery|perfume|teddy|bracelet|necklace|hamper|balloon|lingerie * be|been? leave|deliver|send|give|post|drop",
         "receive|get * gift|present|flower|rose|bouquet|chocolate|jewellery|perfume|teddy|bracelet|necklace|parcel|package|hamper|balloon",
         "unwanted|unsolicited gift|present|parcel|package|delivery",
@@ -251,6 +261,7 @@ BEHAVIOURS: dict[str, list[str]] = {
         "@WOULD|'ll get|make|find * you|@V * pay|sorry|regret",
         "be|'ll|will|would|going sorry|regret",
         "know|knew where @V|you live",
+        "leave|left|send|sent|put * knife|bullet|noose|weapon|axe|machete * on|at|through|in|outside|to",
         "watch your back",
         "you be dead",
         "~your dead|youre dead|you're dead|ur dead",
@@ -272,7 +283,9 @@ BEHAVIOURS: dict[str, list[str]] = {
         "send|sent|give * to|for @POSS @THIRD",
         "friend request * to * @THIRD|friend|family",
         "ask|asking|question|quiz * @THIRD|colleague|friend|family|people|staff|neighbour * where|what|who|when|about|for @V|@POSS",
-        "contact|call|ring|phone|email|message * workplace|employer|work|office|school",
+        "contact|call|ring|phone|telephone|email|message * workplace|employer|work|office|school",
+        "contact|call|ring|phone|telephone|email|message * place of work",
+        "@THIRD|colleague|friend|family|neighbour|employer|staff|manager|follower * have|has|had|get|got|receive * @CONTACT_NOUN|contact|visit from",
         "ring|call|phone|email|contact @POSS * workplace|work|office|school|employer|manager|boss|hr",
         "pretend|pose * to be * relative|friend|police|colleague|brother|sister|doctor|delivery",
         "message|text|contact|call * @V|her|his * friend|family|mum|mother|sister|brother|dad|father|child",
@@ -290,6 +303,7 @@ BEHAVIOURS: dict[str, list[str]] = {
         "different|various|multiple|numerous|several|burner|spoofed|fake number|numbers|phone|sim|phones",
         "anonymous|anon account|profile|user|sender|email",
         "catfish|catfishing|sockpuppet",
+        "fake|false|bogus|new|multiple|anonymous|different social|online -? media|networking? account|profile|page|accounts|profiles",
         "account|profile|page be|been create|set|made|open|register",
         "email|number|account * he|she * create|set",
     ],
@@ -304,7 +318,7 @@ BEHAVIOURS: dict[str, list[str]] = {
     "breach_of_order": [
         "breach|breached|breaching|contravene|contravention|violate|violation|flout|disobey|ignore * bail|order|condition|injunction|undertaking|restraining|molestation|spo|nmo|dvpo|dvpn|notice|licence|parole|court",
         "breach|breaching",
-        "despite|contrary|against|while|whilst * bail|order|condition|injunction|undertaking|restraining|molestation|notice|licence",
+        "despite|contrary|against|while|whilst ** bail|order|condition|injunction|undertaking|restraining|molestation|notice|licence",
         "on|under bail * not|condition|no",
         "bail condition|conditions",
         "non -? molestation",
@@ -351,6 +365,8 @@ FOUR_CUES: dict[str, list[str]] = {
         "split|break up",
         "separate|separated|divorce|divorced",
         "word of advice|warning",
+        "warn|warned by police|officer|officers",
+        "despite ** warning|warnings",
         "harassment warning|notice",
         "pin|cease|desist",
         "despite * told|asked|warn|block|say|saying|request|order|bail|condition|advice|reject",
@@ -369,7 +385,10 @@ FOUR_CUES: dict[str, list[str]] = {
         "not|never|refuse * take no",
         "not|never|refuse|unable * accept|stop|let|give|back|move",
         "until @V * take|get|come|agree|talk|speak|meet|give|back",
-        "persist|persistent|persistently|relentless|relentlessly|unrelenting|incessant|incessantly|nonstop",
+        "persist|persistent|persistently|relentless|relentlessly|unrelenting|incessant|incessantly|nonstop|ceaseless|unceasing",
+        "bombard|bombarded|bombarding|inundate|inundated",
+        "campaign of",
+        "despite ** warning|order|injunction|notice",
         "continue|continues|continued|carry|carrying|carried|persist * despite|even|after|regardless",
         "breach|breached|breaching",
         "still * despite",
@@ -404,7 +423,9 @@ FOUR_CUES: dict[str, list[str]] = {
         "mile|miles * drive|travel|journey",
         "wherever|everywhere @V",
         "keep|keeps * tab|tabs",
-        "can't|cannot|won't|will|not|never|refuse|unable * accept * over|end|ended|finished|split|separation|break",
+        "can't|cannot|won't|will|not|never|refuse|unable|could|couldn't * accept * over|end|ended|finished|split|separation|break|relationship|rejection|no",
+        "become|became|grow|grew obsessed|fixated|infatuated",
+        "believe|believed|convinced|insist * destined|soulmate",
         "know|knew|knows * where * @V * go|be|is|was|went|live|work",
         "find|found|discover|track|trace out? @POSS new address|number|home|flat|workplace",
         "~at all times|every move|all hours",
@@ -417,7 +438,9 @@ FOUR_CUES: dict[str, list[str]] = {
 # a substantial adverse effect on usual day-to-day activities.
 S4A_CUES: dict[str, list[str]] = {
     "fear_of_violence": [
-        "fear|afraid|scared|frightened|terrified|petrified|worried|think|thought|believe|convinced|concerned * he|she|they|suspect * @WOULD * @HARM|hurt|attack|violent|violence|harm|kill|do|get|come",
+        "fear|afraid|scared|frightened|terrified|petrified|worried|think|thought|believe|convinced|concerned * he|she|they|suspect|defendant|offender|accused|perpetrator|respondent|ex|man|partner * @WOULD * @HARM|hurt|attack|violent|violence|harm|kill|do|get|come",
+        "fear|feared|fearing|afraid|scared|frightened|terrified * that? violence|force * would|will|might|be * use",
+        "fear * of? violence",
         "fear|afraid|scared|frightened|terrified|petrified|fearful|fearing|feared * for * life|safety|live|child|children|family",
         "in fear * of? * violence|life|safety|being|attack|harm",
         "fear|afraid|scared|frightened|terrified|petrified * of * violence|attack|harm|assault|hurt|kill|being|what",
@@ -448,7 +471,12 @@ S4A_CUES: dict[str, list[str]] = {
         "install|fit|put|get|buy|have|add * camera|doorbell|alarm|lock|panic|security|cctv|chain|bolt|spyhole|shutter",
         "lock|locks * change",
         "see|visit|seek|get|refer|speak|attend|contact * gp|doctor|counsellor|counselling|therapist|therapy|mental|psychiatrist|a&e|hospital|crisis|samaritan",
-        "medication|antidepressant|anxiety|depression|ptsd|breakdown|suicidal|diagnose|prescribe|prescribed",
+        "medication|antidepressant|anxiety|depression|ptsd|breakdown|suicidal|diagnose|prescribe|prescribed|counselling|counsellor|therapy",
+        "~substantial adverse effect|adverse effect|serious alarm or distress|serious alarm|serious distress",
+        "give|gave|given up * job|work|employment|course|studies|university|college",
+        "leave|left|quit @POSS job|employment|course|studies",
+        "change|changed * phone|mobile number|phone",
+        "withdraw|take|took * son|daughter|child|children * from|out * school|nursery|college",
         "~sleeping tablets|sleeping pills",
         "~panic attack|self harm",
         "cannot|unable|not|struggle * sleep|eat|concentrate|function|work",

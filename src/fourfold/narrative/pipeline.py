@@ -140,6 +140,12 @@ class PatternMatcher:
                 continue  # "calling her a fraud" is name-calling, not a phone call
             if label == "third_party_contact" and end < len(doc) and norms[end] == "request":
                 continue  # "sending her friend requests": the friend is part of the noun, not a third party
+            if end - start == 1 and norms[start] == _SEPARATE and after in _NOT_PARTING:
+                continue  # "three separate occasions" is not a separation
+            if label == "turning_up_work" and any(n in _CHILD_NOUNS for n in norms[start:end]):
+                continue  # "outside her daughter's school" is the child's place, not the victim's work
+            if label in _TO_THIRD_LABELS and self._to_third_party(doc, end):
+                continue  # "sent explicit messages to her followers": contact with others, not the victim
             if label == "contacting" and self._not_suspect_contact(doc, start, end):
                 continue
             if label == "threats" and self._belief_not_threat(doc, start):
@@ -168,6 +174,16 @@ class PatternMatcher:
                 if norms[j] in _VICTIM_REFS or doc.user_data["ff_lower"][j] in {"she", "he", "i"}:
                     return False
         return False
+
+    @staticmethod
+    def _to_third_party(doc: Doc, end: int) -> bool:
+        norms = doc.user_data["ff_norms"]
+        if end >= len(doc) or norms[end] != "to":
+            return False
+        k = end + 1
+        if k < len(doc) and norms[k] in _POSS_WORDS:
+            k += 1
+        return k < len(doc) and norms[k] in _THIRD_NOUNS
 
     @staticmethod
     def _belief_not_threat(doc: Doc, start: int) -> bool:
@@ -208,6 +224,15 @@ class PatternMatcher:
 
 # ---------------------------------------------------------------------------------------------- attribution
 
+_SEPARATE = stem("separate")
+_QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019"})
+_INNER_NEGATION = frozenset({"no", "not", "n't", "never", "nothing"})
+_HYPHEN_PREFIXES = frozenset("ex non co step self half great in".split())
+_CHILD_NOUNS = patterns.stem_set("daughter|son|child|children|kid|kids|grandson|granddaughter|nephew|niece")
+_TO_THIRD_LABELS = frozenset({"contacting"})
+_POSS_WORDS = patterns.stem_set("her|his|their|my|our|the|victim|'s")
+_NOT_PARTING = patterns.stem_set("occasion|occasions|incident|incidents|time|times|report|reports|day|days|call|"
+                                 "calls|matter|matters|room|rooms|address|addresses|offence|offences|crime|entry")
 _THIRD_NOUNS = patterns.stem_set(patterns.CLASSES["THIRD"] + "|staff|people|neighbour|colleague")
 _WOULD_STEMS = patterns.stem_set(patterns.CLASSES["WOULD"] + "|'ll")
 _BELIEF = patterns.stem_set("think|believe|fear|worry|worried|concern|concerned|scared|afraid|feel|convinced")
@@ -218,12 +243,21 @@ _PROPERTY_NOUNS = patterns.stem_set(
     patterns.CLASSES["PROPERTY"] + "|panel|fence|door|window|letter|note|card|package|leaflet"
 )
 
+_REPORTING = patterns.stem_set("report|state|say|explain|claim|allege|disclose|describe|add|confirm")
 _FEMALE = {"she", "her", "hers", "herself"}
 _MALE = {"he", "him", "his", "himself"}
 _SUBJECT_PRONOUNS = {"she": "f", "he": "m"}
-_VICTIM_REFS = {stem(w) for w in "victim informant caller complainant".split()}
-_SUSPECT_REFS = {stem(w) for w in "suspect ex offender perpetrator accused male man stranger".split()}
-_OFFICER_REFS = {stem(w) for w in "officer officers police pc ps pcso oic we crew patrol unit cad".split()}
+_VICTIM_REFS = {stem(w) for w in "victim informant caller complainant applicant claimant client".split()}
+_SUSPECT_REFS = {
+    stem(w) for w in "suspect ex offender perpetrator accused defendant respondent male man stranger".split()
+}
+_OFFICER_REFS = {
+    stem(w)
+    for w in (
+        "officer officers police pc ps pcso oic we crew patrol unit cad idva isva isac advocate caseworker "
+        "practitioner handler"
+    ).split()
+}
 _FIRST_PERSON = {"i"}
 _RECEIVE = {stem(w) for w in "receive get".split()}
 _PARTICIPLE_END = ("ed", "en", "nt", "ght", "wn")
@@ -281,6 +315,8 @@ def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False
         tok = doc[i]
         if through_and and tok.lower_ in {"and", "or"} and not _starts_clause(doc, i + 1):
             pass
+        elif tok.text == "-" and i > 0 and doc[i - 1].lower_ in _HYPHEN_PREFIXES and not tok.whitespace_:
+            pass  # a hyphen inside a word ("ex-partner") does not end the clause
         elif tok.lower_ in patterns.CLAUSE_BREAK or tok.text in {",", ";", ":", "(", ")", "-", "--"}:
             break
         out.append(tok)
@@ -291,7 +327,7 @@ def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False
 def _possessive_object(doc: Doc, span: Span) -> bool:
     """ "rang her mum", "phoned her workplace": the her/his in the act is a possessive, not its object."""
     for tok in span[1:3]:
-        if tok.lower_ in {"her", "his", "their", "victim"} or tok.norm_ == "victim":
+        if tok.lower_ in {"her", "his", "their", "victim", "my", "our"} or tok.norm_ == "victim":
             nxt = tok.i + 1
             if nxt < len(doc) and doc[nxt].norm_ == "'s":
                 nxt += 1  # "rang IP's mum"
@@ -317,6 +353,10 @@ def agent_of(doc: Doc, span: Span, roles: dict[str, str], direct: bool = True) -
     left = clause_left(doc, span.start)
     if not left and span[0].norm_ == "attend" and span.start == sent_start(doc, span.start):
         return "officer"  # "Attended IP's address." - a log line with no subject is the officers' own
+    if not left and span.start == sent_start(doc, span.start) and span.label_ == "contacting":
+        obj = [t for t in span[1:4] if t.norm_ in _VICTIM_REFS or t.lower_ in {"ip", "vic"}]
+        if obj:
+            return "officer"  # "Spoke to client, who disclosed ...": a note with no subject is the writer's
     # the subject is the clause's first person mention (English is subject-first)
     subject = ""
     between: list[Token] = []
@@ -341,7 +381,11 @@ def agent_of(doc: Doc, span: Span, roles: dict[str, str], direct: bool = True) -
                 and prev is not None
                 and prev.is_alpha
                 and (prev.norm_ not in _AUX_OR_ADVERB and prev.lower_ not in {"and", "or", "that"})
+                and prev.norm_ not in _REPORTING  # "client reports ex-partner continues": a new clause
+                and not (prev.norm_ in _VICTIM_REFS and prev.lower_ != prev.norm_)  # "IPS EX": possessor
             )
+            if doc[tok.i + 1].norm_ == "'s" if tok.i + 1 < len(doc) else False:
+                continue  # "client's former landlord": the possessor is not the subject
             if low in {"her", "him", "them"} or is_object:
                 continue
             subject, between = role, left[:idx]
@@ -349,6 +393,22 @@ def agent_of(doc: Doc, span: Span, roles: dict[str, str], direct: bool = True) -
         if role:
             subject = role
             between = left[:idx]
+            prev_tok = doc[tok.i - 1] if tok.i > 0 else None
+            if (
+                role == "victim"
+                and low not in {"her", "him", "them", "me"}
+                and not (prev_tok is not None and prev_tok.text in _QUOTES)  # '"i'll make you pay"' is his
+                and (
+                    low in {"i", "she", "he", "we", "they"}  # a subject pronoun is a subject wherever it stands
+                    or prev_tok is None
+                    or not prev_tok.is_alpha
+                    or prev_tok.norm_ in _AUX_OR_ADVERB
+                    or prev_tok.lower_ in {"that", "and", "but", "then"}
+                )
+                and all(t.norm_ in _AUX_OR_ADVERB for t in between)
+                and not any(t.norm_ in ("be", "get") for t in between)
+            ):
+                break  # "she had checked his page": the nearest subject is the actor
     if subject in ("", "suspect"):
         return "suspect"
     if not direct and any(t.norm_ in ("be", "get") or t.norm_ in _RECEIVE for t in between):
@@ -410,6 +470,9 @@ def scope_of(doc: Doc, span: Span, key: str) -> str:
     left = clause_left(doc, span.start, limit=8, through_and=True)
     negation_reach = len(clause_left(doc, span.start, limit=8))
     is_threat = key == "behaviour" and span.label_ == "threats"
+    if key == "behaviour" and any(t.lower_ in _INNER_NEGATION for t in span[1:]):
+        if not any(t.lower_ in patterns.NEGATION_CANCEL for t in span):
+            return "negated"  # "her friend has had no contact from him": the negation is inside the match
     seen: list[Token] = []  # tokens between the cue and the span (nearest first)
     for n, tok in enumerate(left):
         low = tok.lower_
@@ -420,7 +483,9 @@ def scope_of(doc: Doc, span: Span, key: str) -> str:
                 if not any(t.lower_ in patterns.NEGATION_CANCEL for t in span):
                     return "negated"
         if low in patterns.HYPOTHETICAL:
-            if is_threat and low in patterns.HYPOTHETICAL_NOT_FOR_THREATS:
+            if key == "four" and span[0].lower_ in patterns.NEGATION and low in {"will", "'ll", "wo"}:
+                pass  # "he will not take no for an answer": a present refusal
+            elif is_threat and low in patterns.HYPOTHETICAL_NOT_FOR_THREATS:
                 pass
             elif (
                 is_threat
@@ -437,9 +502,29 @@ def scope_of(doc: Doc, span: Span, key: str) -> str:
             else:
                 return "hypothetical"
         if n < 2 and low in {"would", "could", "'d"} and not is_threat:
-            return "hypothetical"  # "said he would stab her": a threat or a possibility, not the act
+            if key == "four" and span[0].lower_ in patterns.NEGATION:
+                pass  # "could not accept it was over" is a stated attitude, not a possibility
+            elif low == "would" and _habitual(doc, span.start):
+                pass  # "he would drive past her house several times a day": past habit, not a possibility
+            else:
+                return "hypothetical"  # "said he would stab her": a threat or a possibility, not the act
         seen.append(tok)
     return ""
+
+
+_HABITUAL = frozenset(
+    "every each daily nightly weekly often regularly repeatedly constantly always frequently usually "
+    "several numerous most".split()
+)
+_HYPOTHESIS = frozenset("if unless say said says tell told think thought fear feared worry worried threaten".split())
+
+
+def _habitual(doc: Doc, i: int) -> bool:
+    """ "would" of past habit: the sentence says how often, and no condition, speech or belief frames it."""
+    lo, hi = sent_start(doc, i), sent_end(doc, i)
+    lowers = doc.user_data["ff_lower"]
+    words = set(lowers[lo:hi])
+    return bool(words & _HABITUAL) and not (set(lowers[lo:i]) & _HYPOTHESIS)
 
 
 _SCOPED_KEYS = ("behaviour", "four", "s4a", "repetition")
@@ -607,7 +692,7 @@ def quantities(doc: Doc) -> Doc:
         # "on N occasions", "N calls", "N times a day"
         if num is not None:
             j = i + 1
-            if j < n and lowers[j] in {"+", "x"}:
+            if j < n and lowers[j] in {"+", "x", "-"}:
                 j += 1
             if j < n and lowers[j] == "of":
                 j += 1
@@ -621,8 +706,9 @@ def quantities(doc: Doc) -> Doc:
                 prev = lowers[i - 1] if i > 0 else ""
                 is_period = unit in _PERIOD and (
                     prev in _DURATION_PREP
-                    or prev in {"the", "a"}
+                    or prev in {"the", "a", "an"}
                     or (i > 1 and lowers[i - 2] in _DURATION_PREP)
+                    or (prev == "of" and i > 1 and lowers[i - 2] == "period")
                 )
                 if is_period and not (prev == "on" or (i > 1 and lowers[i - 2] == "on")):
                     days = num * _PERIOD[unit]

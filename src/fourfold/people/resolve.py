@@ -97,6 +97,18 @@ def _profiles(std: pd.DataFrame, mention_ids: pd.Series) -> tuple[pd.DataFrame, 
     return profiles, uids
 
 
+def _group_min(values: np.ndarray, keys: np.ndarray) -> pd.Series:
+    """The smallest string of `values` in each group of `keys` (indexed by key, sorted). The same result as
+    `pd.Series(values).groupby(keys).min()`, whose object-dtype path runs in pure Python (16 s at 400k rows);
+    a sort and a first-per-group take about 1 s."""
+    frame = pd.DataFrame({"key": np.asarray(keys), "value": np.asarray(values, dtype=object)})
+    first = frame.sort_values(["key", "value"], kind="stable").drop_duplicates("key")
+    result = first.set_index("key")["value"]
+    result.index.name = None
+    result.name = None
+    return result
+
+
 def _components(n: int, pairs: pd.DataFrame) -> np.ndarray:
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
@@ -156,7 +168,7 @@ def resolve_mentions(
         pairs = score_pairs(profiles, model, backend=backend, only_new=incremental)
 
     # Smallest mention id of each profile, and best match probability of each profile.
-    min_mention = pd.Series(sub_ids.values).groupby(uids).min()
+    min_mention = _group_min(sub_ids.to_numpy(), uids)
     best_prob = (
         pd.concat(
             [pairs.set_index("uid_l")["match_probability"], pairs.set_index("uid_r")["match_probability"]]
@@ -167,8 +179,10 @@ def resolve_mentions(
 
     if not incremental:
         labels = _components(len(profiles), pairs)
-        cluster_min = pd.Series(min_mention.values).groupby(labels).min()
-        profile_person = np.array([person_id_for(cluster_min[label]) for label in labels], dtype=object)
+        cluster_min = _group_min(min_mention.to_numpy(), labels)
+        # Connected-component labels run 0..k-1, so each cluster's id is named once and indexed by label.
+        cluster_person = np.array([person_id_for(m) for m in cluster_min.to_numpy()], dtype=object)
+        profile_person = cluster_person[cluster_min.index.get_indexer(labels)]
     else:
         profile_person = _assign_incremental(profiles, uids, sub_ids, prev_ids, pairs, min_mention)
 
@@ -216,7 +230,7 @@ def _assign_incremental(
         if label not in best or (candidate[0], _neg(candidate[1])) > (best[label][0], _neg(best[label][1])):
             best[label] = candidate
     new_uids = np.flatnonzero(~is_old)
-    group_min = pd.Series(min_mention.reindex(new_uids).values).groupby(labels[new_uids]).min()
+    group_min = _group_min(min_mention.reindex(new_uids).to_numpy(), labels[new_uids])
     for uid in new_uids:
         label = int(labels[uid])
         profile_person[uid] = best[label][1] if label in best else person_id_for(group_min[label])

@@ -199,10 +199,14 @@ def to_markdown(result: dict[Any, Any], *, records: int, seed: int, backend: str
     lines += [
         "",
         "What limits precision: a finding resting on one record is a course of conduct only through "
-        "repetition stated in its narrative (the narrative analysis's occasions estimate); in synth no true "
-        "course has fewer than two records, so such a finding that matches no true course is a false "
-        "positive. Records of an unknown suspect are assessed together only when a shared phone, e-mail, "
-        "handle or vehicle links them.",
+        "repetition stated in its narrative. Screening counts that repetition only when it is explicit and "
+        "about the suspect's conduct (a count, \u201crepeatedly\u201d, a period, or earlier occasions, in "
+        "the sentence of an act of the suspect; not \u201cEnquiries ongoing\u201d or \u201canother "
+        "house\u201d), and reads repetition the record confines to one episode (\u201c40 times on one "
+        "night\u201d) as one occasion (`fourfold.screening.occasions`; docs/screening.md). In synth no true "
+        "course has fewer than two records, so a single-record finding that matches no true course is a "
+        "false positive. Records of an unknown suspect are assessed together only when a shared phone, "
+        "e-mail, handle or vehicle links them. Check another seed with `--seed 23 --no-write-doc`.",
         "",
     ]
     for label in LABELS:
