@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -57,3 +58,35 @@ def test_stages_conserve_counts_and_write_outputs(tmp_path: Path, fake_narrative
     assert all(s.seconds >= 0 and s.peak_rss_mb > 0 for s in result.stages)
     assert result.report_path.exists()
     assert not list((tmp_path / "out").glob(".screen-work-*")), "the work directory is removed"
+
+
+def test_assessment_in_worker_processes_gives_the_same_findings(
+    tmp_path: Path, fake_narrative: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fourfold.screening.pipeline as pipeline
+
+    rows = [
+        record(
+            f"R{i}",
+            f"2024-01-{i + 1:02d}",
+            "He followed me and messaged me 5 times." if i % 2 else "He was outside my house again.",
+            victim_ref=f"V{i % 3}",
+            victim_surname=f"Ash{i % 3}",
+            suspect_ref=f"S{i % 2}",
+            suspect_surname=f"Birch{i % 2}",
+        )
+        for i in range(12)
+    ]
+    path = write_csv(tmp_path / "in.csv", rows)
+
+    def by_reference(mentions: Any, backend: str) -> Any:  # person resolution is not under test here
+        return mentions.assign(person_id=mentions["person_ref"])[["mention_id", "person_id"]]
+
+    monkeypatch.setattr(pipeline, "resolve", by_reference)
+    inline = screen(path, tmp_path / "inline")
+    monkeypatch.setattr(pipeline, "ASSESS_MULTIPROCESS_THRESHOLD", 1)
+    monkeypatch.setattr(pipeline, "ASSESS_TASK_COURSES", 1)  # one course per task, several in flight
+    pooled = screen(path, tmp_path / "pooled")
+    assert pooled.findings_path.read_text() == inline.findings_path.read_text()
+    assert pooled.stats.by_class == inline.stats.by_class and pooled.stats.findings >= 3
+    assert all(s.cpu_seconds >= 0 and s.load_1m >= 0 for s in pooled.stages)

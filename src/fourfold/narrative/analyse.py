@@ -98,8 +98,9 @@ def evidence_from_doc(
         occasions = max(occasions, math.ceil(per_day * days) if days else 2)
     if behaviours:
         occasions = max(occasions, 2 if four["repeated"] else 1)  # "he has done this before"
-        # "over an eighteen-month period he bombarded her...": conduct stated over weeks is a course of conduct
-        # (PHA 1997 s.7(3): at least two occasions), read only where the period shares a sentence with an act
+        # "over an eighteen-month period he bombarded her...": conduct stated over weeks is a course of
+        # conduct (PHA 1997 s.7(3): at least two occasions), read only where the period shares a sentence
+        # with an act
         act_sentences = {sent_start(doc, h.start) for h in spans.get("behaviour", [])}
         for s in spans.get("repetition", []):
             if s.label_ == "period" and sent_start(doc, s.start) in act_sentences:

@@ -45,7 +45,10 @@ def analyse(
 
 
 def evaluate_narrative(
-    data_dir: Annotated[Path | None, typer.Option(help="Folder with dev.jsonl and heldout.jsonl.")] = None,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder with dev.jsonl and heldout.jsonl (dev_styles, heldout2 optional)."),
+    ] = None,
     synth_dir: Annotated[
         Path | None,
         typer.Option(help="A `fourfold synth` output folder (records.csv + truth.jsonl) to score too."),
@@ -57,10 +60,10 @@ def evaluate_narrative(
 
     folder = data_dir or DATA_DIR
     reports = []
-    for name in ("dev", "heldout", "heldout2"):
+    for name in ("dev", "dev_styles", "heldout", "heldout2"):
         path = folder / f"{name}.jsonl"
-        if not path.exists() and name == "heldout2":
-            continue  # optional second held-out set
+        if not path.exists() and name in ("dev_styles", "heldout2"):
+            continue  # optional sets
         if not path.exists():
             typer.echo(f"error: {path} not found", err=True)
             raise typer.Exit(2)

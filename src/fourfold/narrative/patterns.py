@@ -17,7 +17,7 @@ from fourfold.narrative.normalise import stem
 
 CLASSES: dict[str, str] = {
     # the person the conduct is aimed at (object of the act)
-    "V": "her|him|them|victim|me|us|you|informant|caller|complainant|she|he|v|client|applicant|claimant",
+    "V": "her|him|them|victim|me|i|us|you|informant|caller|complainant|she|he|v|client|applicant|claimant",
     "POSS": "her|his|their|victim|my|your|the|a|an|its|victim's|'s",
     "CONTACT_VERB": (
         "call|ring|phone|text|message|email|contact|whatsapp|snapchat|facetime|telephone|voicemail|"
@@ -84,7 +84,7 @@ BEHAVIOURS: dict[str, list[str]] = {
     # s.2A(3)(b) contacting, or attempting to contact, by any means
     "contacting": [
         "@CONTACT_VERB the? @V",
-        "write|wrote to @V",
+        "write|wrote to the? @V",
         "harass|pester|bother|abuse|target|plague|torment the? @V * by|via|over|through|on * phone|telephone|text|email|message|call|letter|social|instagram|facebook|whatsapp|snapchat|tiktok|twitter|linkedin",
         "send|write|leave * @V * @CONTACT_NOUN",
         "@CONTACT_VERB|write|send|leave|give|hand * @V a|an|the|some|several|numerous|multiple|another? @CONTACT_NOUN|photo|picture|image|video|gift|flower|parcel|package|link",
@@ -476,7 +476,7 @@ S4A_CUES: dict[str, list[str]] = {
         "give|gave|given up * job|work|employment|course|studies|university|college",
         "leave|left|quit @POSS job|employment|course|studies",
         "change|changed * phone|mobile number|phone",
-        "withdraw|take|took * son|daughter|child|children * from|out * school|nursery|college",
+        "withdraw|withdrew|withdrawn|take|took * son|daughter|child|children * from|out * school|nursery|college",
         "~sleeping tablets|sleeping pills",
         "~panic attack|self harm",
         "cannot|unable|not|struggle * sleep|eat|concentrate|function|work",

@@ -231,8 +231,10 @@ _HYPHEN_PREFIXES = frozenset("ex non co step self half great in".split())
 _CHILD_NOUNS = patterns.stem_set("daughter|son|child|children|kid|kids|grandson|granddaughter|nephew|niece")
 _TO_THIRD_LABELS = frozenset({"contacting"})
 _POSS_WORDS = patterns.stem_set("her|his|their|my|our|the|victim|'s")
-_NOT_PARTING = patterns.stem_set("occasion|occasions|incident|incidents|time|times|report|reports|day|days|call|"
-                                 "calls|matter|matters|room|rooms|address|addresses|offence|offences|crime|entry")
+_NOT_PARTING = patterns.stem_set(
+    "occasion|occasions|incident|incidents|time|times|report|reports|day|days|call|"
+    "calls|matter|matters|room|rooms|address|addresses|offence|offences|crime|entry"
+)
 _THIRD_NOUNS = patterns.stem_set(patterns.CLASSES["THIRD"] + "|staff|people|neighbour|colleague")
 _WOULD_STEMS = patterns.stem_set(patterns.CLASSES["WOULD"] + "|'ll")
 _BELIEF = patterns.stem_set("think|believe|fear|worry|worried|concern|concerned|scared|afraid|feel|convinced")
@@ -326,7 +328,8 @@ def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False
 
 def _possessive_object(doc: Doc, span: Span) -> bool:
     """ "rang her mum", "phoned her workplace": the her/his in the act is a possessive, not its object."""
-    for tok in span[1:3]:
+    near = list(span[1:3]) if len(span) > 2 else [*span[1:], *doc[span.end : span.end + 1]]
+    for tok in near:  # "kept ringing my mum": the words just after a short match count too
         if tok.lower_ in {"her", "his", "their", "victim", "my", "our"} or tok.norm_ == "victim":
             nxt = tok.i + 1
             if nxt < len(doc) and doc[nxt].norm_ == "'s":
@@ -397,9 +400,16 @@ def agent_of(doc: Doc, span: Span, roles: dict[str, str], direct: bool = True) -
             if (
                 role == "victim"
                 and low not in {"her", "him", "them", "me"}
-                and not (prev_tok is not None and prev_tok.text in _QUOTES)  # '"i'll make you pay"' is his
+                # '"i'll make you pay"', 'SUSP SAID I WILL KILL YOU': a quoted first person is the speaker's
+                and not (prev_tok is not None and prev_tok.text in _QUOTES)
+                # a threat is the content of his words: 'told her she will be sorry'
+                and not (
+                    (low in {"i", "we"} or span.label_ == "threats")
+                    and any(t.norm_ in _SPEECH for t in left[idx + 1 :])
+                )
                 and (
-                    low in {"i", "she", "he", "we", "they"}  # a subject pronoun is a subject wherever it stands
+                    # a subject pronoun is a subject wherever it stands
+                    low in {"i", "she", "he", "we", "they"}
                     or prev_tok is None
                     or not prev_tok.is_alpha
                     or prev_tok.norm_ in _AUX_OR_ADVERB
@@ -470,7 +480,11 @@ def scope_of(doc: Doc, span: Span, key: str) -> str:
     left = clause_left(doc, span.start, limit=8, through_and=True)
     negation_reach = len(clause_left(doc, span.start, limit=8))
     is_threat = key == "behaviour" and span.label_ == "threats"
-    if key == "behaviour" and any(t.lower_ in _INNER_NEGATION for t in span[1:]):
+    if (
+        key == "behaviour"
+        and span.label_ != "breach_of_order"
+        and any(t.lower_ in _INNER_NEGATION for t in span[1:])
+    ):
         if not any(t.lower_ in patterns.NEGATION_CANCEL for t in span):
             return "negated"  # "her friend has had no contact from him": the negation is inside the match
     seen: list[Token] = []  # tokens between the cue and the span (nearest first)
@@ -516,7 +530,9 @@ _HABITUAL = frozenset(
     "every each daily nightly weekly often regularly repeatedly constantly always frequently usually "
     "several numerous most".split()
 )
-_HYPOTHESIS = frozenset("if unless say said says tell told think thought fear feared worry worried threaten".split())
+_HYPOTHESIS = frozenset(
+    "if unless say said says tell told think thought fear feared worry worried threaten".split()
+)
 
 
 def _habitual(doc: Doc, i: int) -> bool:
@@ -644,6 +660,7 @@ _REPEAT_WORDS = {
     for w in (
         "again repeatedly constantly continually persistently regularly frequently daily nightly weekly "
         "hourly incessantly relentlessly ongoing repeated another second 2nd third 3rd keep continue "
+        "incessant relentless bombard bombarding bombarded inundate inundated "
         "twice wherever whenever everywhere"
     ).split()
 }

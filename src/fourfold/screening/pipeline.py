@@ -9,12 +9,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import multiprocessing as mp
 import os
 import shutil
 import tempfile
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,28 +139,107 @@ def _iter_course_rows(con: duckdb.DuckDBPyConnection, batch_rows: int = 50_000) 
         yield from batch.to_pylist()
 
 
-def _grouped(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[int, list[RecordFacts]]]:
+def _record_facts(row: dict[str, Any]) -> RecordFacts:
+    return RecordFacts(
+        record_id=row["record_id"],
+        date=row["reported_date"],
+        recorded_class=row["recorded_class"],
+        relationship=row["relationship"],
+        evidence=json.loads(row["evidence"]),
+        suspect_fields=(row["suspect_phone"], row["suspect_email"], row["suspect_online_handle"]),
+    )
+
+
+def _raw_groups(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """The joined rows of each course, in course order (evidence still a JSON string)."""
     current: int | None = None
-    group: list[RecordFacts] = []
+    group: list[dict[str, Any]] = []
     for row in rows:
         idx = int(row["course_idx"])
         if current is not None and idx != current:
             yield current, group
             group = []
         current = idx
-        evidence = json.loads(row["evidence"])
-        group.append(
-            RecordFacts(
-                record_id=row["record_id"],
-                date=row["reported_date"],
-                recorded_class=row["recorded_class"],
-                relationship=row["relationship"],
-                evidence=evidence,
-                suspect_fields=(row["suspect_phone"], row["suspect_email"], row["suspect_online_handle"]),
-            )
-        )
+        group.append(row)
     if current is not None:
         yield current, group
+
+
+def _grouped(rows: Iterator[dict[str, Any]]) -> Iterator[tuple[int, list[RecordFacts]]]:
+    for idx, group in _raw_groups(rows):
+        yield idx, [_record_facts(row) for row in group]
+
+
+# Courses per assessment task, tasks in flight per worker, and the number of courses from which two worker
+# processes assess them (the narrative workers have finished by then, so both cores are free).
+ASSESS_TASK_COURSES = 2_000
+ASSESS_IN_FLIGHT_PER_WORKER = 3
+ASSESS_MULTIPROCESS_THRESHOLD = 20_000
+
+# What forked assessment workers read: the courses and the victims per suspect (set before the pool forks).
+_assess_context: tuple[list[Any], Counter[str | None]] | None = None
+
+
+def _slim(finding: dict[str, Any]) -> dict[str, Any]:
+    """What ReportStats needs of a finding recommended "none" (most of them), so less crosses processes."""
+    return {
+        "recommendation": {"classification": finding["recommendation"].get("classification") or "none"},
+        "record_ids": finding["record_ids"],
+        "misrecorded": finding["misrecorded"],
+    }
+
+
+def assess_task(
+    task: list[tuple[int, list[dict[str, Any]]]],
+    context: tuple[list[Any], Counter[str | None]] | None = None,
+) -> list[tuple[str, dict[str, Any]]]:
+    """Assess a run of courses: each course's findings.jsonl line and what the report statistics need."""
+    courses, victims_per_suspect = context or _assess_context  # type: ignore[misc]
+    out: list[tuple[str, dict[str, Any]]] = []
+    for idx, rows in task:
+        course = courses[idx]
+        others = victims_per_suspect[course.suspect_id] - 1 if course.suspect_id else 0
+        finding = build_finding(course, [_record_facts(r) for r in rows], suspect_other_victims=others)
+        line = json.dumps(finding, ensure_ascii=False)
+        keep = finding if finding["recommendation"].get("classification") not in (None, "none") else None
+        out.append((line, keep or _slim(finding)))
+    return out
+
+
+def _assessed(
+    groups: Iterator[tuple[int, list[dict[str, Any]]]],
+    context: tuple[list[Any], Counter[str | None]],
+    n_process: int,
+) -> Iterator[list[tuple[str, dict[str, Any]]]]:
+    """Assessed tasks in course order; with n_process > 1 a pool of forked workers, few tasks in flight."""
+    global _assess_context
+
+    def tasks() -> Iterator[list[tuple[int, list[dict[str, Any]]]]]:
+        task: list[tuple[int, list[dict[str, Any]]]] = []
+        for item in groups:
+            task.append(item)
+            if len(task) >= ASSESS_TASK_COURSES:
+                yield task
+                task = []
+        if task:
+            yield task
+
+    if n_process <= 1 or "fork" not in mp.get_all_start_methods():
+        for task in tasks():
+            yield assess_task(task, context)
+        return
+    _assess_context = context
+    pending: deque[Any] = deque()
+    try:
+        with mp.get_context("fork").Pool(n_process) as pool:
+            for task in tasks():
+                pending.append(pool.apply_async(assess_task, (task,)))
+                if len(pending) >= n_process * ASSESS_IN_FLIGHT_PER_WORKER:
+                    yield pending.popleft().get()
+            while pending:
+                yield pending.popleft().get()
+    finally:
+        _assess_context = None
 
 
 def screen(
@@ -295,16 +375,16 @@ def screen(
                 victims_per_suspect = Counter(c.suspect_id for c in courses if c.suspect_id is not None)
 
             with stage("assess and write findings", len(courses)) as (task, counter):
+                n_assess = 2 if len(courses) >= ASSESS_MULTIPROCESS_THRESHOLD else 1
                 with findings_path.open("w", encoding="utf-8") as out:
-                    for idx, group in _grouped(_iter_course_rows(con)):
-                        course = courses[idx]
-                        others = victims_per_suspect[course.suspect_id] - 1 if course.suspect_id else 0
-                        finding = build_finding(course, group, suspect_other_victims=others)
-                        out.write(json.dumps(finding, ensure_ascii=False) + "\n")
-                        stats.add(finding)
-                        counter[0] += 1
-                        if counter[0] % 500 == 0:
-                            progress.advance(task, 500)
+                    for done in _assessed(
+                        _raw_groups(_iter_course_rows(con)), (courses, victims_per_suspect), n_assess
+                    ):
+                        for line, finding in done:
+                            out.write(line + "\n")
+                            stats.add(finding)
+                        counter[0] += len(done)
+                        progress.advance(task, len(done))
 
             with stage("report") as (task, counter):
                 wanted = sorted({rid for f in stats.top() for rid in f["record_ids"]})
