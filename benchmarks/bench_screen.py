@@ -108,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def save() -> None:
         payload = {
+            **existing,  # keeps earlier_runs (figures before and between changes, for comparison)
             "benchmark": "fourfold screen end to end",
             "goal": GOAL,
             "machine": {
