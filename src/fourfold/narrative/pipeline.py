@@ -829,7 +829,7 @@ def quantities(doc: Doc) -> Doc:
         if low in _WEEKDAYS and not (i > 0 and lowers[i - 1] == "since"):
             weekdays.add(_WEEKDAYS[low])
             weekday_tokens.append(i)
-        if norm in _REPEAT_WORDS and low.isalpha():
+        if norm in _REPEAT_WORDS and low.isalpha() and not _is_police_process(lowers, i):
             found.append({"kind": "repeat", "value": 2, "start": i, "end": i + 1})
             spans.append(Span(doc, i, i + 1, label="repeat"))
         i += 1
@@ -842,6 +842,27 @@ def quantities(doc: Doc) -> Doc:
     doc.user_data["ff_quant"] = found
     doc.spans["repetition"] = spans
     return doc
+
+
+# Words about the police's own process, not the suspect's conduct ("enquiries ongoing").
+_PROCESS_WORDS = {
+    "enquiries",
+    "enquiry",
+    "inquiries",
+    "inquiry",
+    "investigation",
+    "investigations",
+    "case",
+    "matter",
+}
+
+
+def _is_police_process(lowers: list[str], i: int) -> bool:
+    """True when a repeat word describes the police process ("Enquiries ongoing"), not repeated conduct."""
+    return lowers[i] == "ongoing" and (
+        (i > 0 and lowers[i - 1] in _PROCESS_WORDS)
+        or (i > 1 and lowers[i - 1] in {"are", "is", "remain", "remains"} and lowers[i - 2] in _PROCESS_WORDS)
+    )
 
 
 def _since_anchor(doc: Doc, i: int) -> dict[str, Any] | None:
