@@ -30,9 +30,20 @@ def test_course_without_any_conduct_is_none(course):
     assert rec.classification == "none" and "no harassment" in rec.rationale
 
 
-def test_unwanted_conduct_without_named_act_is_harassment(course):
+def test_unwanted_without_any_act_of_the_suspect_is_not_harassment(course):
+    # "Unwanted" is the victim's view; harassment needs conduct by the suspect (PHA 1997 s.1, s.7).
     ev = course(
         dates=["2024-01-01", "2024-02-01"], four={"unwanted": [("R0", "she told him to leave her alone")]}
+    )
+    rec = assess_course(ev)
+    assert rec.classification == "none" and rec.offence is None
+
+
+def test_unwanted_with_an_act_of_the_suspect_is_harassment(course):
+    ev = course(
+        ("contacting", "2024-01-01"),
+        ("contacting", "2024-02-01"),
+        four={"unwanted": [("R0", "she told him to leave her alone")]},
     )
     rec = assess_course(ev)
     assert rec.classification == "harassment" and rec.offence == "PHA 1997 s.2"

@@ -5,46 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-# The records format, written out here from design.md §4.2 rather than imported from the generator.
-REQUIRED = ("record_id", "reported_at", "narrative")
-OPTIONAL = (
-    "record_type",
-    "occurred_at",
-    "force",
-    "recorded_class",
-    "offence_code",
-    "relationship",
-    "victim_ref",
-    "victim_forename",
-    "victim_surname",
-    "victim_dob",
-    "victim_sex",
-    "victim_address",
-    "victim_postcode",
-    "victim_phone",
-    "victim_email",
-    "suspect_ref",
-    "suspect_forename",
-    "suspect_surname",
-    "suspect_dob",
-    "suspect_sex",
-    "suspect_address",
-    "suspect_postcode",
-    "suspect_phone",
-    "suspect_email",
-    "suspect_online_handle",
-)
-RELATIONSHIPS = {
-    "current_partner",
-    "ex_partner",
-    "family",
-    "acquaintance",
-    "colleague",
-    "neighbour",
-    "stranger",
-    "online_only",
-    "unknown",
-}
+# The records format has one home, the ingest schema (design.md §4.2); the generator must satisfy it.
+from fourfold.screening.schema import OPTIONAL_COLUMNS as OPTIONAL
+from fourfold.screening.schema import RELATIONSHIPS
+from fourfold.screening.schema import REQUIRED_COLUMNS as REQUIRED
+
 POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9]{1,2}[A-Z]? [0-9][A-Z]{2}$")
 
 

@@ -261,7 +261,7 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
         )
 
     conduct = bool(present) or fear_occasions > 0 or ev.serious_alarm_distress
-    conduct = conduct or bool(ev.four.get("unwanted"))
+    # "Unwanted" alone is the victim's view: harassment needs conduct by the suspect (PHA 1997 s.1, s.7).
     if not conduct:
         text = (
             f"Records on {occasions} occasions were linked ({_span(dates)}), but none "
