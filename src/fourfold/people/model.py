@@ -391,7 +391,14 @@ def _spark_session() -> Any:
     """A local Spark session with Splink's similarity functions (jar) loaded; FOURFOLD_SPARK_MASTER points it
     at a cluster instead."""
     os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    from pyspark.sql import SparkSession
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        from fourfold.people.resolve import PeopleInputError
+
+        raise PeopleInputError(
+            "the Spark backend needs pyspark: install the spark extra (uv sync --extra spark)"
+        ) from None
     from splink.backends.spark import similarity_jar_location
 
     session = (

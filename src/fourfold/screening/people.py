@@ -90,12 +90,7 @@ def assemble(
     assemble_courses: Callable[..., list[Any]] | None = None,
 ) -> list[Any]:
     if assemble_courses is None:
-        try:
-            from fourfold.people import assemble_courses as contract_assemble_courses
-        except (
-            ImportError
-        ):  # contract B names `fourfold.people`; the function lives in fourfold.people.conduct
-            from fourfold.people.conduct import assemble_courses as contract_assemble_courses
+        from fourfold.people import assemble_courses as contract_assemble_courses
 
         assemble_courses = contract_assemble_courses
     return list(assemble_courses(records, identifiers))
