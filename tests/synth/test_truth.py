@@ -4,24 +4,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-BEHAVIOURS = {
-    "following",
-    "contacting",
-    "publishing_material",
-    "monitoring_online",
-    "loitering",
-    "interfering_property",
-    "watching_spying",
-    "turning_up_home",
-    "turning_up_work",
-    "gifts",
-    "threats",
-    "violence",
-    "third_party_contact",
-    "fake_accounts",
-    "tracking_device",
-    "breach_of_order",
-}
+from fourfold.law.behaviours import BEHAVIOUR_IDS
+
+# The design.md §4.3 behaviour ids have one home, the law tables (checked against design.md in tests/law).
+BEHAVIOURS = set(BEHAVIOUR_IDS)
 OFFENCES = {
     "stalking": {"PHA 1997 s.4A", "PHA 1997 s.2A"},
     "harassment": {"PHA 1997 s.4", "PHA 1997 s.2"},
