@@ -154,3 +154,90 @@ def test_attachment_chains_through_a_newly_attached_record():
     identifiers = _ids([("R3", "email", "Anon@Example.org")])
     (course,) = [c for c in assemble_courses(records, identifiers) if c.suspect_id == "S"]
     assert course.record_ids == ["R1", "R2", "R3"]
+
+
+def _named(rows):
+    base = {"suspect_surname": None, "victim_surname": "Okafor", "narrative": None}
+    return _records([{**base, **r} for r in rows])
+
+
+def test_unknown_suspect_record_naming_the_victims_known_suspect_by_surname_is_attached():
+    records = _named(
+        [
+            {
+                "record_id": "R1",
+                "reported_at": "2024-07-21",
+                "victim_id": "V",
+                "suspect_id": "S",
+                "suspect_surname": "Callaghan",
+            },
+            {
+                "record_id": "R2",
+                "reported_at": "2024-07-09",
+                "victim_id": "V",
+                "suspect_id": None,
+                "narrative": "CALLAGHAN MARIE CONTINUES TO CONTACT IP ON EMAIL.",
+            },
+        ]
+    )
+    (course,) = assemble_courses(records, _ids([]))
+    assert course.suspect_id == "S" and course.record_ids == ["R2", "R1"]
+    (link,) = course.linked_via
+    assert (link["record_id"], link["kind"], link["value"], link["via_record_id"]) == (
+        "R2",
+        "name",
+        "Callaghan",
+        "R1",
+    )
+
+
+def test_surname_links_refused_when_ambiguous_the_victims_own_far_in_time_or_another_victims():
+    known = {"reported_at": "2024-01-10", "suspect_surname": "Brennan"}
+    records = _named(
+        [
+            {**known, "record_id": "A1", "victim_id": "VA", "suspect_id": "S1"},
+            {**known, "record_id": "A2", "victim_id": "VA", "suspect_id": "S2"},  # two Brennans
+            {
+                "record_id": "A3",
+                "reported_at": "2024-01-20",
+                "victim_id": "VA",
+                "suspect_id": None,
+                "narrative": "Brennan was outside again.",
+            },
+            {**known, "record_id": "B1", "victim_id": "VB", "suspect_id": "S3", "suspect_surname": "Okafor"},
+            {
+                "record_id": "B2",
+                "reported_at": "2024-01-20",
+                "victim_id": "VB",
+                "suspect_id": None,
+                "narrative": "Mrs Okafor reports a parcel left on her car.",  # the victim's own surname
+            },
+            {**known, "record_id": "C1", "victim_id": "VC", "suspect_id": "S4", "suspect_surname": "Pall"},
+            {
+                "record_id": "C2",
+                "reported_at": "2025-06-01",  # more than FIT_DAYS after the suspect's records
+                "victim_id": "VC",
+                "suspect_id": None,
+                "narrative": "IP suspects Pall is behind this.",
+            },
+            {
+                "record_id": "D2",
+                "reported_at": "2024-01-20",
+                "victim_id": "VD",  # another victim: names are never matched across victims
+                "suspect_id": None,
+                "narrative": "IP suspects Pall is behind this.",
+            },
+            {**known, "record_id": "E1", "victim_id": "VE", "suspect_id": "S5", "suspect_surname": "May"},
+            {
+                "record_id": "E2",
+                "reported_at": "2024-01-20",
+                "victim_id": "VE",
+                "suspect_id": None,
+                "narrative": "IP may have seen a car. May be linked.",  # an everyday word is no name
+            },
+        ]
+    )
+    courses = assemble_courses(records, _ids([]))
+    unknown = {rid for c in courses if c.suspect_id is None for rid in c.record_ids}
+    assert unknown == {"A3", "B2", "C2", "D2", "E2"}
+    assert not any(c.linked_via for c in courses)

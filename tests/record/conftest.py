@@ -15,6 +15,8 @@ def build_course(
     relationship: str | None = "acquaintance",
     recorded: list[str] | None = None,
     suspect_known: bool = True,
+    dispute: list[tuple[str, str]] | None = None,
+    not_targeted: list[tuple[str, str]] | None = None,
 ) -> CourseEvidence:
     """A course from (behaviour, ISO date) pairs; record dates default to the distinct act dates."""
     days = sorted(
@@ -34,6 +36,8 @@ def build_course(
         relationship=relationship,
         recorded_classes=recorded if recorded is not None else ["8L"] * len(days),
         suspect_known=suspect_known,
+        dispute=dispute or [],
+        not_targeted=not_targeted or [],
     )
 
 

@@ -4,7 +4,11 @@ The first seven ids mirror s.2A(3)(a)-(g). The list in s.2A(3) is not exhaustive
 "associated with stalking" too; for those the letters give the example they are closest to.
 `distinguishes_stalking` is Fourfold's recording-support judgement (not a legal test): contact alone is
 also the ordinary stuff of harassment, so when contact is the only act associated with stalking the
-recommendation looks for fixation or obsession (FOUR, domain.md §5.1) before saying stalking."""
+recommendation looks for fixation or obsession (FOUR, domain.md §5.1) before saying stalking.
+`points_to_fixation` marks acts aimed at the person rather than at a quarrel (following, monitoring,
+tracking, unwanted gifts, fake accounts): where the records show the conduct arises from a dispute, these keep
+the course stalking; damage, cameras, posts or turning up at a shop are also the ordinary means of a neighbour
+or business dispute (Fourfold's judgement, from the FOUR test; not a legal rule)."""
 
 from __future__ import annotations
 
@@ -36,6 +40,7 @@ class Behaviour:
     distinguishes_stalking: bool  # on its own points to stalking rather than harassment
     source: Source
     note: str = ""
+    points_to_fixation: bool = False  # aimed at the person, not at a dispute (stays stalking in a dispute)
 
     @property
     def s2a3_letters(self) -> tuple[str, ...]:
@@ -51,12 +56,13 @@ def _b(
     distinguishes: bool = True,
     source: Source = src.PHA_S2A,
     note: str = "",
+    fixation: bool = False,
 ) -> Behaviour:
-    return Behaviour(id, label, example, analogous, associated, distinguishes, source, note)
+    return Behaviour(id, label, example, analogous, associated, distinguishes, source, note, fixation)
 
 
 BEHAVIOURS: tuple[Behaviour, ...] = (
-    _b("following", "Following", "a"),
+    _b("following", "Following", "a", fixation=True),
     _b(
         "contacting",
         "Contacting or trying to contact",
@@ -65,13 +71,25 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
         note="Contact alone is common to harassment; stalking when fixation or obsession is shown.",
     ),
     _b("publishing_material", "Publishing material about the victim or as the victim", "c"),
-    _b("monitoring_online", "Monitoring internet, email or other electronic communication", "d"),
+    _b(
+        "monitoring_online",
+        "Monitoring internet, email or other electronic communication",
+        "d",
+        fixation=True,
+    ),
     _b("loitering", "Loitering", "e"),
     _b("interfering_property", "Interfering with property", "f"),
     _b("watching_spying", "Watching or spying", "g"),
     _b("turning_up_home", "Turning up at the victim's home", None, ("e", "a"), source=src.SDASH),
     _b("turning_up_work", "Turning up at the victim's work", None, ("e", "a"), source=src.SDASH),
-    _b("gifts", "Sending unwanted gifts", None, ("b",), note="Unwanted gifts are contact by other means."),
+    _b(
+        "gifts",
+        "Sending unwanted gifts",
+        None,
+        ("b",),
+        note="Unwanted gifts are contact by other means.",
+        fixation=True,
+    ),
     _b(
         "threats",
         "Threats",
@@ -100,8 +118,8 @@ BEHAVIOURS: tuple[Behaviour, ...] = (
         note="Attempting to contact a person through others (stalking by proxy); contact-type, so needs "
         "fixation or obsession on its own.",
     ),
-    _b("fake_accounts", "Fake online accounts", None, ("b", "c")),
-    _b("tracking_device", "Tracking device or spyware", None, ("d", "g")),
+    _b("fake_accounts", "Fake online accounts", None, ("b", "c"), fixation=True),
+    _b("tracking_device", "Tracking device or spyware", None, ("d", "g"), fixation=True),
     _b(
         "breach_of_order",
         "Breach of a court order",

@@ -148,6 +148,8 @@ def evidence_from_doc(
             ev.relationship_spans = rel_hits[label]
             break
 
+    ev.dispute = _dedupe([_span(doc, s) for s in spans.get("context", []) if s.label_ == "dispute"])
+    ev.not_targeted = _dedupe([_span(doc, s) for s in spans.get("context", []) if s.label_ == "not_targeted"])
     ev.identifiers = find_identifiers(doc.user_data.get("ff_text") or doc.text)
     ev.excluded = [{"kind": s.label_, "span": _span(doc, s)} for s in spans.get("excluded", [])]
     return ev

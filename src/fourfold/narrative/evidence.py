@@ -42,6 +42,10 @@ class NarrativeEvidence:
     repetition: list[Span] = field(default_factory=list)
     relationship: str | None = None
     relationship_spans: list[Span] = field(default_factory=list)
+    # The conduct arises from a dispute or grievance ("dispute over the hedge", "demanding a refund").
+    dispute: list[Span] = field(default_factory=list)
+    # The record says the conduct is not aimed at the victim ("not directed at IP", "no targeting").
+    not_targeted: list[Span] = field(default_factory=list)
     identifiers: list[Identifier] = field(default_factory=list)
     # What was read but set aside (negated, hypothetical, the victim's own act): for --explain and review.
     excluded: list[dict[str, Any]] = field(default_factory=list)

@@ -551,6 +551,30 @@ RELATIONSHIP_CUES: dict[str, list[str]] = {
     ],
 }
 
+# Context of the conduct. "dispute": the conduct arises from a dispute or grievance (neighbours, a business, a
+# debt), the setting in which acts like those in PHA 1997 s.2A(3) are usually harassment rather than stalking
+# unless fixation on the person shows (FOUR, domain.md §5.1).
+CONTEXT_CUES: dict[str, list[str]] = {
+    "dispute": [
+        "dispute|disputes|feud|feuding|grievance|grievances|vendetta",
+        "~falling out|fall out|fell out|fallen out",
+        "row|rows|argument|arguments|disagreement|quarrel|quarrels * over|about|regarding",
+        "complaint|complaints over",
+        "argue|argued|arguing over|about",
+        "demand|demanding|demanded|demands * refund|money|payment|compensation|repayment",
+        "~civil matter",
+        "owe|owes|owed|owing * money|rent|debt",
+    ],
+    # The record says the conduct is not aimed at the victim ("not directed at IP", "no targeting"): no
+    # harassment *of another* (PHA 1997 s.1(1)) unless other records describe acts aimed at them.
+    "not_targeted": [
+        "not|never|nothing * direct|directed|aim|aimed|target|targeted|targeting|personal",
+        "no target|targeting",
+        "~general noise",
+    ],
+}
+
+
 # Words that put an act in a hypothetical, conditional or wished-for frame.
 HYPOTHETICAL = frozenset(
     "if unless should might may will 'll wo gonna worried worry worries concern concerned "

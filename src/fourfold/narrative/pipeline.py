@@ -34,8 +34,15 @@ TABLES: dict[str, dict[str, list[str]]] = {
     "four": patterns.FOUR_CUES,
     "s4a": patterns.S4A_CUES,
     "relationship": patterns.RELATIONSHIP_CUES,
+    "context": patterns.CONTEXT_CUES,
 }
-SPAN_KEYS = {"behaviours": "behaviour", "four": "four", "s4a": "s4a", "relationship": "relationship"}
+SPAN_KEYS = {
+    "behaviours": "behaviour",
+    "four": "four",
+    "s4a": "s4a",
+    "relationship": "relationship",
+    "context": "context",
+}
 
 
 _APOSTROPHE_S = frozenset({"'s", "'S", "’s", "’S"})
@@ -543,7 +550,7 @@ def _habitual(doc: Doc, i: int) -> bool:
     return bool(words & _HABITUAL) and not (set(lowers[lo:i]) & _HYPOTHESIS)
 
 
-_SCOPED_KEYS = ("behaviour", "four", "s4a", "repetition")
+_SCOPED_KEYS = ("behaviour", "four", "s4a", "repetition", "context")
 
 
 @Language.component("fourfold_scope")

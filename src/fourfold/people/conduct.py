@@ -6,6 +6,9 @@ together. Records are grouped by resolved (victim_id, suspect_id). A record whos
 attached to a known suspect when an identifier it carries (the suspect's phone, e-mail, handle or vehicle in
 its own fields, or one its narrative mentions) is, in another record, tied to exactly one known suspect —
 through that record's suspect fields or its narrative. Each such attachment is reported in `linked_via`.
+A record whose suspect fields are empty but whose narrative names, by surname, exactly one of the suspects
+already known in the same victim's records (near in time) is attached to that suspect too ("IP suspects
+Marie CALLAGHAN again"); the name is matched only within one victim's records, never across the force.
 Same-victim records whose suspect stays unknown are offered as `possible_record_ids` to every course of that
 victim whose dates they fall near, and are also kept together as the victim's course with an unknown suspect.
 """
@@ -13,6 +16,7 @@ victim whose dates they fall near, and are also kept together as the victim's co
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,6 +30,20 @@ LINKING_KINDS = ("phone", "email", "handle", "vrm")
 # How far before the first or after the last record of a course an unknown-suspect record still "fits in
 # time". A design choice (about six months), not a legal rule: PHA 1997 sets no time limit on a course.
 FIT_DAYS = 183
+# A surname shorter than this, or one that is also an everyday English word, is too weak to link on.
+MIN_SURNAME_CHARS = 3
+COMMON_WORDS = frozenset(
+    """
+    a an and are as at be been but by can did do for from had has have he her him his if in into is it its
+    may me my no not now of off on or our out over she so than that the their them then there they this to
+    too up us was we were what when where who will with you your young old new long little short small big
+    rose white black green brown grey gray hall hill wood woods field fields bell bird fox wolf lamb king
+    knight page day days june april august summer winter march love hope joy faith grace park lane street
+    road house home bank banks ford brook mill miles stone stones well wells west north south east dale marsh
+    moor rice cook price cash sharp strong strange good best sweet bright fair
+    """.split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
 @dataclass
@@ -166,6 +184,9 @@ def assemble_courses(records: pd.DataFrame, identifiers: pd.DataFrame) -> list[C
         if not added:
             break
 
+    if "narrative" in recs.columns and "suspect_surname" in recs.columns:
+        attached.update(_attach_by_surname(recs, victim_of, suspect_of, attached, date_of))
+
     groups: dict[tuple[str, str | None], list[str]] = defaultdict(list)
     linked: dict[tuple[str, str | None], list[dict[str, str]]] = defaultdict(list)
     for rid in recs["record_id"]:
@@ -214,3 +235,84 @@ def _fits(when: dt.date | None, dates: list[dt.date]) -> str | None:
         side = "before the first" if when < first else "after the last"
         return f"same victim, suspect unknown, reported {gap} days {side} record of this course"
     return None
+
+
+def _surname_words(text: object) -> list[str]:
+    """The words of a surname field, normalised (hyphenated names give each part)."""
+    value = normalise.name(text)
+    return [w for w in (value or "").split() if len(w) >= MIN_SURNAME_CHARS and w not in COMMON_WORDS]
+
+
+def _named_words(narrative: str) -> set[str]:
+    """Words of a narrative written as a name would be (capitalised or in capitals), lower-cased."""
+    return {m.group(0).lower().replace("'", "") for m in _WORD.finditer(narrative) if m.group(0)[0].isupper()}
+
+
+def _attach_by_surname(
+    recs: pd.DataFrame,
+    victim_of: dict[str, str | None],
+    suspect_of: dict[str, str | None],
+    attached: dict[str, tuple[str, dict[str, str]]],
+    date_of: dict[str, dt.date | None],
+) -> dict[str, tuple[str, dict[str, str]]]:
+    """Unknown-suspect records whose narrative names one of the same victim's known suspects by surname.
+
+    Conduct "by the same person" (PHA 1997 s.7(3)) is shown here by the victim naming the suspect; the
+    match is kept to one victim's records and to dates near that suspect's records, and is refused when the
+    surname is the victim's own or when it names more than one of the victim's suspects."""
+    surnames: dict[str, dict[str, str]] = defaultdict(dict)  # suspect -> surname word -> a record giving it
+    victim_surnames: dict[str, set[str]] = defaultdict(set)
+    pair_dates: dict[tuple[str, str], list[dt.date]] = defaultdict(list)
+    has_victim_surname = "victim_surname" in recs.columns
+    for row in recs.itertuples(index=False):
+        rid = str(row.record_id)
+        victim = victim_of.get(rid)
+        if victim is None:
+            continue
+        if has_victim_surname:
+            victim_surnames[victim].update(_surname_words(row.victim_surname))
+        suspect = suspect_of.get(rid)
+        if suspect is None:
+            continue
+        for word in _surname_words(row.suspect_surname):
+            surnames[suspect].setdefault(word, rid)
+        if date_of.get(rid):
+            pair_dates[(victim, suspect)].append(date_of[rid])  # type: ignore[arg-type]
+    suspects_of_victim: dict[str, set[str]] = defaultdict(set)
+    for victim, suspect in pair_dates:
+        suspects_of_victim[victim].add(suspect)
+
+    found: dict[str, tuple[str, dict[str, str]]] = {}
+    for row in recs.itertuples(index=False):
+        rid = str(row.record_id)
+        victim = victim_of.get(rid)
+        text = row.narrative
+        if suspect_of.get(rid) is not None or rid in attached or victim is None or not isinstance(text, str):
+            continue
+        candidates = suspects_of_victim.get(victim)
+        if not candidates:
+            continue
+        words = _named_words(text) - victim_surnames.get(victim, set())
+        matches: dict[str, tuple[str, str]] = {}
+        for suspect in sorted(candidates):
+            for word, via in surnames.get(suspect, {}).items():
+                if word in words and _fits(date_of.get(rid), pair_dates[(victim, suspect)]):
+                    matches[suspect] = (word, via)
+                    break
+        if len(matches) != 1:
+            continue
+        suspect, (word, via) = next(iter(matches.items()))
+        found[rid] = (
+            suspect,
+            {
+                "record_id": rid,
+                "suspect_id": suspect,
+                "kind": "name",
+                "value": word.capitalize(),
+                "found_in": "narrative",
+                "via_record_id": via,
+                "reason": f"the narrative of {rid} names {word.capitalize()}, the surname of this victim's "
+                f"suspect in record {via}",
+            },
+        )
+    return found

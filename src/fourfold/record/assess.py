@@ -2,11 +2,15 @@
 
 Decision list (docs/law.md explains each step):
 1. Conduct on fewer than two occasions is not a course of conduct (PHA 1997 s.7(3)): "none".
-2. No conduct, fear or distress described at all: "none".
+2. No conduct, fear or distress described at all, or no act and the records say the conduct is not aimed
+   at the victim ("not directed at IP"): "none".
 3. Otherwise harassment (PHA 1997 s.1). It is stalking (s.2A) when the acts are ones associated with
    stalking: any act that on its own points to stalking, or contact-type acts with fixation or obsession
    (FOUR); and, under the April 2020 rule, any former partner's course of conduct unless the police are
-   satisfied it is harassment only. Stalking offences exist only from 25 Nov 2012.
+   satisfied it is harassment only. Where the records show the conduct arises from a dispute or grievance
+   (neighbours, a business, money) and show no fixation on the person (no fixated or obsessional cue, no act
+   aimed at the person such as following, monitoring, tracking or gifts), harassment is recommended with the
+   reason. Stalking offences exist only from 25 Nov 2012.
 4. Stalking with fear of violence on two occasions, or serious alarm or distress with substantial adverse
    effect, is s.4A; harassment with fear of violence on two occasions is s.4.
 5. The regime on the latest record date decides the class, the code, the principal crime and the
@@ -18,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import operator
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,6 +52,9 @@ CLASSIFICATIONS: tuple[str, ...] = ("stalking", "harassment", "none")
 # Recorded classes that show a course of conduct was recognised as harassment (or more): 8L harassment,
 # 8M aggravated harassment, 8Q stalking (domain.md §2.2).
 HARASSMENT_OR_MORE: frozenset[str] = frozenset({"8L", "8M", "8Q"})
+# Words that state fixation or obsession with the person outright; persistence despite warnings ("ignored",
+# "continues") is also read as "obsessive" (FOUR) but is as common in a dispute as in stalking.
+_STATED_OBSESSION = re.compile(r"obsess|infatuat|besott|fixat|in love|\blove", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,8 @@ class CourseEvidence:
     relationship: str | None
     recorded_classes: list[str]  # e.g. ["8L", "8R", ""]
     suspect_known: bool
+    dispute: list[tuple[str, str]] = field(default_factory=list)  # (record_id, evidence): a dispute context
+    not_targeted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "not directed at IP")
 
 
 @dataclass(frozen=True)
@@ -279,6 +289,27 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
             considerations=considerations,
         )
 
+    # PHA 1997 s.1(1): harassment *of another*. Distress with no act, where the records say the conduct is not
+    # aimed at the victim (general noise, "not directed at IP"), is not harassment of them.
+    if not present and ev.not_targeted:
+        record_id, cue = ev.not_targeted[0]
+        text = (
+            f"Records on {occasions} occasions were linked ({_span(dates)}). They describe no act aimed "
+            f"at the victim, and record {record_id} says the conduct is not aimed at them "
+            f"(\u201c{cue}\u201d), so there is no harassment of the victim (PHA 1997 s.1(1)) to record. "
+            "Reconsider if the victim says the conduct is aimed at them."
+        )
+        return make(
+            classification="none",
+            offence=None,
+            hocr_class=None,
+            ho_offence_code=None,
+            rationale=text,
+            principal_crime=None,
+            included_classifications=[],
+            considerations=considerations,
+        )
+
     steps = [
         f"Conduct on {occasions} occasions {_span(dates)} is a course of conduct (PHA 1997 s.7(3)) that "
         "amounts to harassment (s.1): "
@@ -297,6 +328,8 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
             f"Stalking offences (PHA 1997 ss.2A and 4A) came into force on {off.PHA_S2A.in_force_from}; "
             "this course ended before then, so it can only be harassment."
         )
+    elif (dispute := _dispute_without_fixation(ev, stalking_acts, ex_partner)) is not None:
+        why_not = dispute
     elif distinct_acts:
         stalking = True
         steps.append(
@@ -418,6 +451,31 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
         considerations=considerations,
         stalking_acts=stalking_acts,
         s4a_limb=limb,
+    )
+
+
+def _dispute_without_fixation(ev: CourseEvidence, stalking_acts: list[str], ex_partner: bool) -> str | None:
+    """The "why not stalking" reason when the acts are the means of a dispute, else None.
+
+    FOUR (College of Policing; domain.md §5.1): stalking is fixated and obsessive conduct aimed at the
+    person. A neighbour or business dispute can involve damage, cameras, posts or turning up, yet be about the
+    quarrel, not the person; that is harassment (PHA 1997 s.2/s.4) unless fixation shows. A former partner is
+    never treated this way: the April 2020 rule asks for stalking unless the police are satisfied otherwise.
+    """
+    if not ev.dispute or not stalking_acts or ex_partner:
+        return None
+    if any(behaviour(b).points_to_fixation for b in stalking_acts) or ev.four.get("fixated"):
+        return None
+    if any(_STATED_OBSESSION.search(text) for _rid, text in ev.four.get("obsessive", [])):
+        return None
+    record_id, cue = ev.dispute[0]
+    return (
+        f"Why not stalking: the conduct arises from a dispute (\u201c{cue}\u201d, record {record_id}) and "
+        "the records show no fixation on the victim: the acts associated with stalking "
+        f"({_labels(stalking_acts)}) are the means of the quarrel, and there is no following, monitoring, "
+        "tracking, unwanted gift or fixated or obsessional cue (FOUR). Harassment is recommended. Reconsider "
+        "stalking if the conduct goes beyond the dispute or is aimed at the person (following, watching her "
+        "movements, contact about her private life)."
     )
 
 

@@ -57,6 +57,8 @@ def compact_evidence(ev: Any) -> dict[str, Any]:
         "relationship": ev.relationship,
         "relationship_spans": [_span(s) for s in ev.relationship_spans],
         "identifiers": [[str(i.kind), str(i.value)] for i in ev.identifiers],
+        "dispute": [_span(s) for s in getattr(ev, "dispute", [])],
+        "not_targeted": [_span(s) for s in getattr(ev, "not_targeted", [])],
     }
     # "stated_occasions" (screening.occasions) is added by analyse_task, which has the text.
 

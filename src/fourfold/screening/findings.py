@@ -51,6 +51,8 @@ class CourseFacts:
     recorded_classes: list[str]
     breaches: int
     spans: list[dict[str, Any]] = field(default_factory=list)
+    dispute: list[tuple[str, str]] = field(default_factory=list)  # (record_id, text): a dispute context
+    not_targeted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "not directed at IP")
 
 
 def _choose_relationship(records: list[RecordFacts]) -> str | None:
@@ -79,6 +81,8 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
     four: dict[str, list[tuple[str, str]]] = {element: [] for element in FOUR_ELEMENTS}
     fear_evidence: list[tuple[str, str]] = []
     sad_evidence: list[tuple[str, str]] = []
+    dispute: list[tuple[str, str]] = []
+    not_targeted: list[tuple[str, str]] = []
     spans: list[dict[str, Any]] = []
     occasions = 0
     fear_occasions = 0
@@ -148,6 +152,19 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
                     "text": text,
                 }
             )
+        for label, found in (("dispute", dispute), ("not_targeted", not_targeted)):
+            for start, end, text in ev.get(label, []):
+                found.append((record.record_id, text))
+                spans.append(
+                    {
+                        "record_id": record.record_id,
+                        "kind": "context",
+                        "label": label,
+                        "start": start,
+                        "end": end,
+                        "text": text,
+                    }
+                )
         for start, end, text in ev.get("repetition", []):
             spans.append(
                 {
@@ -172,6 +189,8 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
         recorded_classes=[r.recorded_class or "" for r in records],
         breaches=breach_records,
         spans=spans,
+        dispute=dispute,
+        not_targeted=not_targeted,
     )
 
 
@@ -261,6 +280,8 @@ def course_evidence(facts: CourseFacts, suspect_known: bool) -> Any:
         relationship=facts.relationship,
         recorded_classes=facts.recorded_classes,
         suspect_known=suspect_known,
+        dispute=list(facts.dispute),
+        not_targeted=list(facts.not_targeted),
     )
 
 

@@ -1,0 +1,42 @@
+"""Context cues: a dispute or grievance behind the conduct, and conduct the record says is not aimed at the
+victim. They feed the stalking-or-harassment step of the recording recommendation (fourfold.record.assess)."""
+
+import pytest
+
+from fourfold.narrative import analyse
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("SUSP lives opposite - long running dispute over the hedge.", "dispute"),
+        ("He is a former customer of the salon - grievance over a refund.", "grievance"),
+        ("They fell out over money last spring and she keeps posting about him.", "fell out"),
+        ("S/ came into the surgery again demanding money.", "demanding money"),
+        ("Row over parking escalated; his car was scratched.", "Row over"),
+    ],
+)
+def test_dispute_cues(text, cue):
+    assert cue in [s.text for s in analyse(text).dispute]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no dispute between them. He followed her home from the station.",
+        "IP made a complaint to police about the messages.",
+        "He sends flowers to her workplace every week.",
+    ],
+)
+def test_no_dispute_cue(text):
+    assert analyse(text).dispute == []
+
+
+def test_not_targeted_cues_and_their_spans():
+    ev = analyse("LOUD MUSIC AGAIN FROM THE FLAT ABOVE. NOT DIRECTED AT IP. ADVICE.")
+    (span,) = ev.not_targeted
+    assert span.text == "NOT DIRECTED"
+    assert "no targeting" in [
+        s.text.lower() for s in analyse("Dog barking again. No targeting.").not_targeted
+    ]
+    assert analyse("The messages were aimed at her and her family.").not_targeted == []

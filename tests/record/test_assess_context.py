@@ -1,0 +1,111 @@
+"""The dispute and not-targeted contexts: when acts like those in PHA 1997 s.2A(3) are harassment only, and
+when distress with no act aimed at the victim is no harassment at all."""
+
+from fourfold.record.assess import assess_course
+
+HEDGE = [("R0", "dispute over the hedge")]
+
+
+def test_neighbour_dispute_with_camera_and_damage_is_harassment_with_the_reason(course):
+    rec = assess_course(
+        course(
+            ("watching_spying", "2024-02-01"),
+            ("interfering_property", "2024-02-03"),
+            relationship="neighbour",
+            dispute=HEDGE,
+        )
+    )
+    assert rec.classification == "harassment"
+    assert rec.hocr_class == "8L"
+    assert "dispute over the hedge" in rec.why_not_stalking
+    assert "watching or spying" in rec.why_not_stalking
+
+
+def test_the_same_acts_without_a_dispute_are_stalking(course):
+    rec = assess_course(
+        course(
+            ("watching_spying", "2024-02-01"),
+            ("interfering_property", "2024-02-03"),
+            relationship="neighbour",
+        )
+    )
+    assert rec.classification == "stalking"
+
+
+def test_following_in_a_dispute_is_still_stalking(course):
+    rec = assess_course(
+        course(
+            ("interfering_property", "2024-02-01"),
+            ("following", "2024-02-09"),
+            relationship="neighbour",
+            dispute=HEDGE,
+        )
+    )
+    assert rec.classification == "stalking"
+    assert rec.why_not_stalking is None
+
+
+def test_stated_obsession_keeps_a_dispute_stalking_but_persistence_does_not(course):
+    acts = (("turning_up_work", "2024-03-01"), ("publishing_material", "2024-03-05"))
+    obsessed = assess_course(
+        course(
+            *acts,
+            dispute=[("R0", "grievance over a bill")],
+            four={"obsessive": [("R1", "obsessed with her")]},
+        )
+    )
+    assert obsessed.classification == "stalking"
+    persistent = assess_course(
+        course(*acts, dispute=[("R0", "grievance over a bill")], four={"obsessive": [("R1", "- ignored")]})
+    )
+    assert persistent.classification == "harassment"
+
+
+def test_a_former_partner_is_never_excused_by_a_dispute_from_april_2020(course):
+    rec = assess_course(
+        course(
+            ("interfering_property", "2024-05-01"),
+            ("turning_up_home", "2024-05-08"),
+            relationship="ex_partner",
+            dispute=[("R0", "dispute over money")],
+        )
+    )
+    assert rec.classification == "stalking"
+
+
+def test_fear_of_violence_twice_in_a_dispute_is_s4_harassment(course):
+    rec = assess_course(
+        course(
+            ("threats", "2024-08-03"),
+            ("turning_up_work", "2024-08-16"),
+            fear=2,
+            dispute=[("R0", "grievance over a bill")],
+        )
+    )
+    assert (rec.classification, rec.offence) == ("harassment", "PHA 1997 s.4")
+
+
+def test_distress_with_no_act_and_not_directed_at_the_victim_is_no_harassment(course):
+    rec = assess_course(
+        course(
+            dates=["2024-04-11", "2024-05-17", "2024-06-30"],
+            distress=True,
+            relationship="neighbour",
+            not_targeted=[("R2", "NOT DIRECTED AT IP")],
+        )
+    )
+    assert rec.classification == "none"
+    assert "NOT DIRECTED AT IP" in rec.rationale
+    assert "s.1(1)" in rec.rationale
+
+
+def test_not_targeted_does_not_override_acts_aimed_at_the_victim(course):
+    rec = assess_course(
+        course(
+            ("contacting", "2024-04-11"),
+            ("contacting", "2024-05-17"),
+            distress=True,
+            not_targeted=[("R1", "nothing personal")],
+        )
+    )
+    assert rec.classification == "harassment"
