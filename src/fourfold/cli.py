@@ -36,6 +36,7 @@ from fourfold.screening import cli as screening_cli  # noqa: E402
 
 app.command("screen")(screening_cli.screen)
 evaluate_app.command("screening")(screening_cli.evaluate_screening)
+evaluate_app.command("cases")(screening_cli.evaluate_cases)
 from fourfold.web import demo as web_demo  # noqa: E402
 from fourfold.web.audit import cli as audit_cli  # noqa: E402
 

@@ -61,3 +61,22 @@ def evaluate_screening(
         records=records, seed=seed, work=work, backend=backend, write_doc=write_doc, reuse=reuse
     )
     typer.echo(markdown)
+
+
+def evaluate_cases(
+    file: Annotated[
+        Path, typer.Option("--file", help="Labelled cases (JSON Lines; see screening/cases.py).")
+    ],
+    work: Annotated[Path, typer.Option("--work", help="Working directory.")] = Path("var/eval-cases"),
+    write_doc: Annotated[bool, typer.Option("--write-doc/--no-write-doc", help="Update accuracy.md.")] = True,
+) -> None:
+    """Screen labelled course-level cases end to end; recall and precision per label (docs/accuracy.md)."""
+    from fourfold.screening.cases import CasesError, run_cases
+    from fourfold.screening.ingest import UnusableInput
+
+    try:
+        markdown = run_cases(file, work, write_doc=write_doc)
+    except (CasesError, UnusableInput) as exc:
+        typer.echo(f"fourfold evaluate cases: {exc}", err=True)
+        raise typer.Exit(code=2) from None
+    typer.echo(markdown)
