@@ -198,7 +198,10 @@ def _evidence_by_record(finding: Finding) -> dict[str, list[tuple[str, Any]]]:
     if finding.spans:
         for span in finding.spans:
             kind, label = str(span.get("kind", "")), str(span.get("label", ""))
-            label = f"FOUR: {label}" if kind == "four" else label
+            if kind == "four":
+                label = f"FOUR: {label}"
+            elif kind == "context":  # "dispute", "not_targeted": why a course is harassment only, or none
+                label = f"context: {label.replace('_', ' ')}"
             items.setdefault(str(span["record_id"]), []).append((label, span))
         return items
     for b in finding.behaviours or []:
