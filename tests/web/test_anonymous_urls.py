@@ -1,4 +1,5 @@
-"""Every URL pattern, walked from the resolver, refuses anonymous users: a redirect to sign-in or 403.
+"""Every URL pattern, walked from the resolver, refuses anonymous users: a redirect to sign-in or 403, and 401
+JSON from the JSON API (its schema included; its HTML documentation page redirects like the other pages).
 
 Only the sign-in page answers anonymous users (static files are served by WhiteNoise before Django).
 """
@@ -16,6 +17,8 @@ from django.shortcuts import resolve_url
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.converters import IntConverter, PathConverter, SlugConverter, StringConverter, UUIDConverter
 from django.urls.resolvers import RegexPattern, RoutePattern
+
+from fourfold.web.front.security import API_HTML_PAGES, API_NAMESPACE
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +92,7 @@ def test_the_walk_covers_the_app_and_the_admin() -> None:
     names = {name for _, name in ALL_URLS}
     assert {"front:home", "accounts:sign-in", "accounts:sign-out", "audit:trail", "audit:verify"} <= names
     assert "admin:index" in names and "admin:accounts_user_changelist" in names
+    assert {"api:openapi-json", "api:list_findings", "api:decide", "api:openapi-view"} <= names
     assert len(ALL_URLS) > 30
 
 
@@ -102,6 +106,11 @@ def test_anonymous_request_is_sent_to_sign_in_or_refused(
     sign_in = resolve_url(settings.LOGIN_URL)
     if name in OPEN_TO_ANONYMOUS:
         assert response.status_code in {200, 302}
+        return
+    namespace, _, url_name = name.rpartition(":")
+    if namespace == API_NAMESPACE and url_name not in API_HTML_PAGES:
+        assert response.status_code == 401, f"{method.upper()} {url} ({name}) answered {response.status_code}"
+        assert response.json() == {"detail": "Authentication required"}
         return
     if response.status_code == 403:
         return

@@ -130,8 +130,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Every view needs a signed-in user unless marked @login_not_required (only the sign-in page is).
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Every view needs a signed-in user unless marked @login_not_required (only the sign-in page is); Django's
+    # middleware, except that the JSON API answers an anonymous caller with 401 rather than a redirect.
+    "fourfold.web.front.security.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "fourfold.web.audit.context.CurrentRequestMiddleware",

@@ -70,8 +70,26 @@ def test_review_a_finding_end_to_end(
     accessible(page)
     _shoot(page, "finding.png")
 
+    # "Why not stalking" is a conditional reveal under "harassment only" (GOV.UK radios pattern), linked by
+    # aria-controls and without aria-expanded (not allowed on a radio): axe passes hidden and revealed.
+    why_not = page.get_by_label("Why is this not stalking?")
+    harassment = page.get_by_label("Harassment only (PHA 1997 s.2)")
+    assert harassment.get_attribute("aria-controls") == "conditional-outcome-harassment_only"
+    block = page.locator("#conditional-outcome-harassment_only")
+    assert block.get_by_label("Why is this not stalking?").count() == 1
+    assert why_not.is_hidden()
+    accessible(page)
+    harassment.check()
+    assert why_not.is_visible()
+    accessible(page)
+    page.get_by_label("Not a course of conduct").check()
+    assert why_not.is_hidden()
+    accessible(page)
+    assert page.locator("input[aria-expanded]").count() == 0
+    page.keyboard.press("ArrowUp")  # keyboard users: the previous radio is "harassment only"
+    assert harassment.is_checked() and why_not.is_visible()
+
     # Decide "harassment only": without a "why not stalking" reason the decision is refused.
-    page.get_by_label("Harassment only (PHA 1997 s.2)").check()
     page.get_by_label("Your reasons").fill("Two messages about a shared car; no following or monitoring.")
     page.get_by_test_id("save-decision").click()
     assert page.get_by_text("Say why this is not stalking").first.is_visible()
@@ -98,3 +116,29 @@ def test_review_a_finding_end_to_end(
     accessible(page)
     assert AuditEntry.objects.filter(action=action, object_id=finding_id, username="adviser").exists()
     assert page.js_errors == []
+
+
+def test_without_javascript_the_why_not_box_is_shown_and_works(
+    browser: Any, live_server: Any, make_user: Any, loaded_run: Any
+) -> None:
+    """Progressive enhancement: with JavaScript off nothing hides the conditional block."""
+    make_user("adviser", "analyst")
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    context.set_default_timeout(15_000)
+    try:
+        page = context.new_page()
+        _sign_in(page, "adviser")
+        finding_id = loaded_run[0]["finding_id"]
+        page.goto(f"/review/findings/{finding_id}/")
+        why_not = page.get_by_label("Why is this not stalking?")
+        assert why_not.is_visible()
+        page.get_by_label("Harassment only (PHA 1997 s.2)").check()
+        why_not.fill("A single dispute about a fence; no fixation or monitoring.")
+        page.get_by_label("Your reasons").fill("Two shouted arguments over a boundary.")
+        page.get_by_test_id("save-decision").click()
+        page.wait_for_url(f"**/review/findings/{finding_id}/")
+        assert page.get_by_test_id("decision-history").get_by_text("Harassment only").is_visible()
+    finally:
+        context.close()
+    decision = Decision.objects.get(finding__finding_id=finding_id)
+    assert decision.outcome == "harassment_only" and decision.why_not_stalking.startswith("A single dispute")

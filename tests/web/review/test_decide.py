@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test.html import parse_html
 from django.urls import reverse
 
 from fourfold.web.audit.models import AuditEntry
@@ -75,6 +76,61 @@ def test_harassment_only_needs_a_why_not_stalking_reason(client, signed_in, load
     )
     assert ok.status_code == 302
     assert Decision.objects.get().why_not_stalking.startswith("No fixation")
+
+
+def _elements(node, found=None):
+    """Every element of a django.test.html tree, depth first."""
+    found = [] if found is None else found
+    for child in getattr(node, "children", []):
+        if hasattr(child, "attributes"):
+            found.append(child)
+            _elements(child, found)
+    return found
+
+
+def _by_id(root, element_id: str):
+    return next(e for e in _elements(root) if dict(e.attributes).get("id") == element_id)
+
+
+def _classes(element) -> set[str]:
+    return set((dict(element.attributes).get("class") or "").split())
+
+
+def test_why_not_stalking_is_revealed_under_harassment_only(client, signed_in, loaded_run) -> None:
+    """GOV.UK radios conditional reveal: one textarea, in the block the harassment radio controls; the block
+    starts hidden (only with JavaScript: GOV.UK's styles scope the hiding to .govuk-frontend-supported)."""
+    signed_in("adviser", "analyst")
+    finding = loaded_run[0]["finding_id"]
+    body = client.get(reverse("review:finding", kwargs={"finding_id": finding})).content.decode()
+    assert "{#" not in body and "{%" not in body  # no template comment or tag leaks into the page
+    page = parse_html(body)
+    textareas = [e for e in _elements(page) if dict(e.attributes).get("name") == "why_not_stalking"]
+    assert len(textareas) == 1
+    radio = _by_id(page, "outcome-harassment_only")
+    block = _by_id(page, dict(radio.attributes)["data-aria-controls"])
+    assert {"govuk-radios__conditional", "govuk-radios__conditional--hidden"} <= _classes(block)
+    assert block.count(textareas[0]) == 1
+    assert dict(_by_id(page, "outcome-stalking_s2a").attributes).get("data-aria-controls") is None
+    assert "aria-expanded" not in dict(radio.attributes)
+
+    version = Finding.objects.get(finding_id=finding).version
+    refused = _decide(client, finding, outcome="harassment_only", version=version, rationale="Two emails.")
+    page = parse_html(refused.content.decode())
+    block = _by_id(page, "conditional-outcome-harassment_only")
+    assert "govuk-radios__conditional--hidden" not in _classes(block)  # chosen: shown, with its error
+    textarea = _by_id(page, "decision-why_not_stalking")
+    assert dict(textarea.attributes)["aria-describedby"].split() == ["why-not-hint", "why-not-error"]
+    assert "Say why this is not stalking" in str(_by_id(page, "why-not-error"))
+    other = _decide(client, finding, outcome="stalking_s2a", version=version, rationale="")
+    block = _by_id(parse_html(other.content.decode()), "conditional-outcome-harassment_only")
+    assert "govuk-radios__conditional--hidden" in _classes(block)
+
+
+def test_public_protection_gets_no_why_not_stalking_box(client, signed_in, loaded_run) -> None:
+    signed_in("pp", "public_protection")
+    body = client.get(reverse("review:finding", kwargs={"finding_id": loaded_run[0]["finding_id"]}))
+    assert 'name="outcome"' in body.content.decode()
+    assert 'name="why_not_stalking"' not in body.content.decode()
 
 
 def test_every_decision_needs_reasons(client, signed_in, loaded_run) -> None:

@@ -1,5 +1,6 @@
 """The review area as a JSON API (django-ninja, OpenAPI at /api/openapi.json). Same selectors, services and
-permissions as the web pages; session sign-in; CSRF-checked writes."""
+permissions as the web pages; session sign-in (anonymous calls get 401 from the sign-in middleware,
+fourfold.web.front.security); CSRF-checked writes."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ninja.security import SessionAuth
 from pydantic import Field
 
 from fourfold.web.api import schemas
+from fourfold.web.front.security import API_NAMESPACE
 from fourfold.web.review import permissions, selectors, services
 from fourfold.web.review.models import Decision, Finding, Person
 
@@ -36,9 +38,10 @@ api = NinjaAPI(
     title="Fourfold review API",
     version="1",
     description="Findings of possible stalking and reviewers' decisions. Sign in through the web app; the "
-    "session cookie authenticates; writes need the CSRF token in X-CSRFToken. Every finding read is audited.",
+    "session cookie authenticates; writes need the CSRF token in X-CSRFToken. Without a session every call, "
+    "this schema included, answers 401. Every finding read is audited.",
     auth=SessionAuth(),
-    urls_namespace="api",
+    urls_namespace=API_NAMESPACE,  # the sign-in middleware answers this namespace with 401, not a redirect
 )
 
 
@@ -141,7 +144,12 @@ def _decision(d: Decision) -> dict[str, Any]:
 
 @api.get(
     "/findings",
-    response={200: schemas.FindingPage, 403: schemas.Error, 422: schemas.ValidationErrors},
+    response={
+        200: schemas.FindingPage,
+        401: schemas.Error,
+        403: schemas.Error,
+        422: schemas.ValidationErrors,
+    },
     summary="The review queue, filtered and sorted",
 )
 def list_findings(request: HttpRequest, filters: Query[FindingFilters]) -> Any:
@@ -178,7 +186,7 @@ def list_findings(request: HttpRequest, filters: Query[FindingFilters]) -> Any:
 
 @api.get(
     "/findings/{finding_id}",
-    response={200: schemas.FindingDetail, 403: schemas.Error, 404: schemas.Error},
+    response={200: schemas.FindingDetail, 401: schemas.Error, 403: schemas.Error, 404: schemas.Error},
     summary="One finding with its timeline, evidence and decisions (audited)",
 )
 def get_finding(request: HttpRequest, finding_id: str) -> Any:
@@ -228,7 +236,7 @@ def get_finding(request: HttpRequest, finding_id: str) -> Any:
 
 @api.get(
     "/findings/{finding_id}/decisions",
-    response={200: list[schemas.DecisionOut], 403: schemas.Error, 404: schemas.Error},
+    response={200: list[schemas.DecisionOut], 401: schemas.Error, 403: schemas.Error, 404: schemas.Error},
     summary="A finding's decisions, newest first",
 )
 def finding_decisions(request: HttpRequest, finding_id: str) -> Any:
@@ -245,6 +253,7 @@ def finding_decisions(request: HttpRequest, finding_id: str) -> Any:
     "/findings/{finding_id}/decisions",
     response={
         201: schemas.DecisionOut,
+        401: schemas.Error,
         403: schemas.Error,
         404: schemas.Error,
         409: schemas.Conflict,
@@ -283,6 +292,7 @@ def decide(request: HttpRequest, finding_id: str, payload: schemas.DecisionIn) -
     "/decisions/{decision_id}/sign-off",
     response={
         200: schemas.DecisionOut,
+        401: schemas.Error,
         403: schemas.Error,
         404: schemas.Error,
         409: schemas.Conflict,
@@ -324,7 +334,12 @@ class DecisionQuery(Schema):
 
 @api.get(
     "/decisions",
-    response={200: schemas.DecisionPage, 403: schemas.Error, 422: schemas.ValidationErrors},
+    response={
+        200: schemas.DecisionPage,
+        401: schemas.Error,
+        403: schemas.Error,
+        422: schemas.ValidationErrors,
+    },
     summary="Decisions to send back to the records system (as the CSV export)",
 )
 def list_decisions(request: HttpRequest, query: Query[DecisionQuery]) -> Any:
