@@ -260,6 +260,15 @@ def _attach_by_surname(
     Conduct "by the same person" (PHA 1997 s.7(3)) is shown here by the victim naming the suspect; the
     match is kept to one victim's records and to dates near that suspect's records, and is refused when the
     surname is the victim's own or when it names more than one of the victim's suspects."""
+    # Only victims with an unattached unknown-suspect record that carries its narrative need looking at.
+    victims = recs["record_id"].map(victim_of)
+    open_text = recs["narrative"].map(lambda t: isinstance(t, str)) & recs["record_id"].map(
+        lambda r: suspect_of.get(r) is None and r not in attached
+    )
+    wanted = set(victims[open_text].dropna())
+    if not wanted:
+        return {}
+    recs = recs[victims.isin(wanted)]
     surnames: dict[str, dict[str, str]] = defaultdict(dict)  # suspect -> surname word -> a record giving it
     victim_surnames: dict[str, set[str]] = defaultdict(set)
     pair_dates: dict[tuple[str, str], list[dt.date]] = defaultdict(list)
