@@ -5,7 +5,8 @@
 
 Writes benchmarks/results/screen.json (one entry per size, newest run wins; a run still going has
 "complete": false and the stages finished so far). Per stage: wall seconds, CPU seconds (this process and
-its reaped worker processes, user + system), peak memory (resident set of the process and its children,
+its reaped worker processes, user + system), peak memory (on Linux the proportional set size of the process
+and its children, so pages a forked worker shares with its parent are counted once; resident set elsewhere;
 sampled every 0.1 s, reset at each stage) and the 1-minute load average when the stage ended: other work
 shares this 2-core machine, so CPU seconds are the figure to compare between runs.
 """
