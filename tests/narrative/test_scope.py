@@ -71,3 +71,23 @@ def test_negation_does_not_swallow_persistence(read) -> None:
 def test_contacting_her_mother_is_third_party_not_victim(read) -> None:
     ev = read("He has contacted her mother asking where she is.")
     assert ev.behaviour_ids == {"third_party_contact"}
+
+
+def test_a_negation_covers_acts_joined_by_or():
+    from fourfold.narrative import analyse
+
+    assert analyse("He has never threatened me or come to my house.").behaviour_ids == set()
+    assert analyse("He has not called her or turned up at her work.").behaviour_ids == set()
+    # "and" still starts a fresh act, and "did not stop" stays the act
+    assert analyse("He did not stop calling her or turning up at her work.").behaviour_ids == {
+        "contacting",
+        "turning_up_work",
+    }
+
+
+def test_no_suggestion_that_denies_the_rest_of_the_sentence():
+    from fourfold.narrative import analyse
+
+    text = "There is no suggestion that he has visited her home or followed her. He texts her daily."
+    assert analyse(text).behaviour_ids == {"contacting"}
+    assert analyse("No evidence of him following her.").behaviour_ids == set()

@@ -315,8 +315,11 @@ def _starts_clause(doc: Doc, i: int) -> bool:
     )
 
 
-def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False) -> list[Token]:
-    """Tokens to the left of `start` in the same clause, nearest first (optionally across "and"/"or")."""
+def clause_left(
+    doc: Doc, start: int, limit: int = 10, through_and: bool = False, through_or: bool = False
+) -> list[Token]:
+    """Tokens to the left of `start` in the same clause, nearest first (optionally across "and"/"or", or
+    across "or"/"nor" only)."""
     out: list[Token] = []
     i = start - 1
     first = sent_start(doc, start)
@@ -324,6 +327,8 @@ def clause_left(doc: Doc, start: int, limit: int = 10, through_and: bool = False
         tok = doc[i]
         if through_and and tok.lower_ in {"and", "or"} and not _starts_clause(doc, i + 1):
             pass
+        elif through_or and tok.lower_ in {"or", "nor"} and not _starts_clause(doc, i + 1):
+            pass  # "he has never threatened me or come to my house": the negation covers both
         elif tok.text == "-" and i > 0 and doc[i - 1].lower_ in _HYPHEN_PREFIXES and not tok.whitespace_:
             pass  # a hyphen inside a word ("ex-partner") does not end the clause
         elif tok.lower_ in patterns.CLAUSE_BREAK or tok.text in {",", ";", ":", "(", ")", "-", "--"}:
@@ -482,10 +487,28 @@ _FEAR_WORDS = frozenset(
 )
 
 
+# Openings that deny everything after them in the sentence ("no suggestion that ...", "no evidence of ...").
+_DENIAL_HEADS = frozenset({"suggestion", "evidence", "indication", "allegation", "report", "sign", "record"})
+
+
+def _denied_in_sentence(doc: Doc, start: int) -> bool:
+    """ "no suggestion|evidence|indication ... that/of" earlier in the sentence, or "nothing to suggest"."""
+    lowers = doc.user_data["ff_lower"]
+    for j in range(sent_start(doc, start), max(sent_start(doc, start), start - 1)):
+        low, nxt = lowers[j], lowers[j + 1] if j + 1 < len(lowers) else ""
+        if low == "no" and nxt in _DENIAL_HEADS and j + 2 < start and lowers[j + 2] in {"that", "of"}:
+            return True
+        if low == "nothing" and nxt == "to" and j + 2 < start and lowers[j + 2] in {"suggest", "indicate"}:
+            return True
+    return False
+
+
 def scope_of(doc: Doc, span: Span, key: str) -> str:
     """ "negated", "hypothetical" or "" for an item, from the words before it in its clause."""
     left = clause_left(doc, span.start, limit=8, through_and=True)
-    negation_reach = len(clause_left(doc, span.start, limit=8))
+    negation_reach = len(clause_left(doc, span.start, limit=8, through_or=True))
+    if key in {"behaviour", "context"} and _denied_in_sentence(doc, span.start):
+        return "negated"  # "there is no suggestion that he has visited her home or followed her"
     is_threat = key == "behaviour" and span.label_ == "threats"
     if (
         key == "behaviour"
