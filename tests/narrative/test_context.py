@@ -40,3 +40,18 @@ def test_not_targeted_cues_and_their_spans():
         s.text.lower() for s in analyse("Dog barking again. No targeting.").not_targeted
     ]
     assert analyse("The messages were aimed at her and her family.").not_targeted == []
+
+
+def test_wanted_contact_and_a_recorded_harassment_only_decision():
+    ev = analyse(
+        "She says they message each other every day and are working things out. She does not feel harassed."
+    )
+    assert {"message each other", "working things out", "not feel harassed"} <= {s.text for s in ev.wanted}
+    assert analyse("He keeps texting her although she has told him to stop.").wanted == []
+    decided = analyse("DS decision: satisfied this is harassment only. Recorded 8L.")
+    assert [s.text for s in decided.harassment_only] == ["satisfied this is harassment only"]
+
+
+def test_a_period_before_after_or_ago_is_a_point_in_time_not_occasions():
+    assert analyse("He came to her address on 18/09, two weeks after they split.").occasions == 1
+    assert analyse("He has turned up at her house on three nights this week.").occasions == 3

@@ -17,6 +17,8 @@ def build_course(
     suspect_known: bool = True,
     dispute: list[tuple[str, str]] | None = None,
     not_targeted: list[tuple[str, str]] | None = None,
+    wanted: list[tuple[str, str]] | None = None,
+    harassment_only: list[tuple[str, str]] | None = None,
 ) -> CourseEvidence:
     """A course from (behaviour, ISO date) pairs; record dates default to the distinct act dates."""
     days = sorted(
@@ -38,6 +40,8 @@ def build_course(
         suspect_known=suspect_known,
         dispute=dispute or [],
         not_targeted=not_targeted or [],
+        wanted=wanted or [],
+        harassment_only=harassment_only or [],
     )
 
 

@@ -109,3 +109,58 @@ def test_not_targeted_does_not_override_acts_aimed_at_the_victim(course):
         )
     )
     assert rec.classification == "harassment"
+
+
+def test_wanted_contact_with_nothing_unwanted_is_no_harassment(course):
+    rec = assess_course(
+        course(
+            ("contacting", "2021-04-11"),
+            ("contacting", "2021-06-02"),
+            relationship="ex_partner",
+            wanted=[("R1", "message each other")],
+        )
+    )
+    assert rec.classification == "none"
+    assert "message each other" in rec.rationale
+
+
+def test_wanted_cue_gives_way_to_unwanted_fear_or_distress(course):
+    acts = (("contacting", "2021-04-11"), ("contacting", "2021-06-02"))
+    wanted = [("R1", "working things out")]
+    unwanted = assess_course(course(*acts, wanted=wanted, four={"unwanted": [("R2", "told him to stop")]}))
+    assert unwanted.classification != "none"
+    assert assess_course(course(*acts, wanted=wanted, distress=True)).classification != "none"
+
+
+def test_a_recorded_harassment_only_decision_for_a_former_partner_is_followed(course):
+    acts = (("contacting", "2024-02-05"), ("contacting", "2024-02-26"))
+    decided = assess_course(
+        course(
+            *acts, relationship="ex_partner", harassment_only=[("R1", "satisfied this is harassment only")]
+        )
+    )
+    assert decided.classification == "harassment"
+    assert "satisfied this is harassment only" in decided.why_not_stalking
+    assert assess_course(course(*acts, relationship="ex_partner")).classification == "stalking"
+    # an act that on its own points to stalking is not overridden by the note
+    following = assess_course(
+        course(
+            ("following", "2024-02-05"),
+            ("contacting", "2024-02-26"),
+            relationship="ex_partner",
+            harassment_only=[("R1", "harassment only")],
+        )
+    )
+    assert following.classification == "stalking"
+
+
+def test_fixed_on_the_money_is_not_fixation_on_the_person(course):
+    acts = (("contacting", "2021-05-01"), ("publishing_material", "2021-06-01"))
+    money = assess_course(
+        course(*acts, dispute=[("R1", "disputes")], four={"fixated": [("R1", "get my money back")]})
+    )
+    assert money.classification == "harassment"
+    person = assess_course(
+        course(*acts, dispute=[("R1", "disputes")], four={"fixated": [("R1", "needs to know where she is")]})
+    )
+    assert person.classification == "stalking"

@@ -150,6 +150,10 @@ def evidence_from_doc(
 
     ev.dispute = _dedupe([_span(doc, s) for s in spans.get("context", []) if s.label_ == "dispute"])
     ev.not_targeted = _dedupe([_span(doc, s) for s in spans.get("context", []) if s.label_ == "not_targeted"])
+    ev.wanted = _dedupe([_span(doc, s) for s in spans.get("context", []) if s.label_ == "wanted"])
+    ev.harassment_only = _dedupe(
+        [_span(doc, s) for s in spans.get("context", []) if s.label_ == "harassment_only"]
+    )
     ev.identifiers = find_identifiers(doc.user_data.get("ff_text") or doc.text)
     ev.excluded = [{"kind": s.label_, "span": _span(doc, s)} for s in spans.get("excluded", [])]
     return ev

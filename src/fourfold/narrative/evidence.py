@@ -46,6 +46,10 @@ class NarrativeEvidence:
     dispute: list[Span] = field(default_factory=list)
     # The record says the conduct is not aimed at the victim ("not directed at IP", "no targeting").
     not_targeted: list[Span] = field(default_factory=list)
+    # The record says the contact is wanted ("they message each other every day", "does not feel harassed").
+    wanted: list[Span] = field(default_factory=list)
+    # The record states a decision that the course is harassment only ("satisfied this is harassment only").
+    harassment_only: list[Span] = field(default_factory=list)
     identifiers: list[Identifier] = field(default_factory=list)
     # What was read but set aside (negated, hypothetical, the victim's own act): for --explain and review.
     excluded: list[dict[str, Any]] = field(default_factory=list)

@@ -572,6 +572,22 @@ CONTEXT_CUES: dict[str, list[str]] = {
         "no target|targeting",
         "~general noise",
     ],
+    # The contact is wanted: harassment needs conduct the victim does not want (PHA 1997 s.1, s.7(2)).
+    "wanted": [
+        "happy * to? be|keep in touch|contact",
+        "happy * with * contact|messages|calls",
+        "message|messaging|text|texting|call|calling|speak|speaking|talk|talking * each other",
+        "not|never * feel|felt * harass|harassed|pestered",
+        "mutual|consensual",
+        "~working things out|back together|got back together",
+        "reconcile|reconciled",
+    ],
+    # A recording decision already written in the record that the course is harassment only (the April 2020
+    # rule: a former partner's course of conduct is stalking unless the police are satisfied otherwise).
+    "harassment_only": [
+        "satisfied|decided|concluded|decision * harassment only",
+        "~harassment only",
+    ],
 }
 
 

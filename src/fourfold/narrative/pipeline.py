@@ -149,6 +149,20 @@ class PatternMatcher:
                 continue  # "sending her friend requests": the friend is part of the noun, not a third party
             if end - start == 1 and norms[start] == _SEPARATE and after in _NOT_PARTING:
                 continue  # "three separate occasions" is not a separation
+            if (
+                label == "watching_spying"
+                and norms[start] == stem("watch")
+                and ((norms[start + 1] if start + 1 < len(doc) else "") in _WARNING_AFTER_WATCH)
+            ):
+                continue  # "watch yourself when you lock up": a warning, not watching
+            if label == "tracking_device" and end - start == 1 and after in _RECORD_NOUNS:
+                continue  # "the firm's GPS log shows ...": evidence of someone's route, not a tracker
+            if (
+                label == "third_party_contact"
+                and norms[start] == stem("contact")
+                and (norms[start + 1] if start + 1 < len(doc) else "") in _CONTACT_NOUN_AFTER
+            ):
+                continue  # "contact arrangements are a family court matter"
             if label == "turning_up_work" and any(n in _CHILD_NOUNS for n in norms[start:end]):
                 continue  # "outside her daughter's school" is the child's place, not the victim's work
             if label in _TO_THIRD_LABELS and self._to_third_party(doc, end):
@@ -237,6 +251,14 @@ _INNER_NEGATION = frozenset({"no", "not", "n't", "never", "nothing"})
 _HYPHEN_PREFIXES = frozenset("ex non co step self half great in".split())
 _CHILD_NOUNS = patterns.stem_set("daughter|son|child|children|kid|kids|grandson|granddaughter|nephew|niece")
 _TO_THIRD_LABELS = frozenset({"contacting"})
+# "watch yourself", "watch your back", "watch out": a warning (a threat, read as such), not watching her.
+_WARNING_AFTER_WATCH = patterns.stem_set("yourself|himself|herself|themselves|out|back|it")
+# "the GPS log shows him on his route": location data used as evidence, not a device on the victim.
+_RECORD_NOUNS = patterns.stem_set("log|logs|data|history|record|records|show|shows|showed|evidence|report")
+# "contact arrangements", "contact centre": contact with a child under a family arrangement, not with others.
+_CONTACT_NOUN_AFTER = patterns.stem_set(
+    "arrangement|arrangements|centre|center|order|orders|time|visit|visits"
+)
 _POSS_WORDS = patterns.stem_set("her|his|their|my|our|the|victim|'s")
 _NOT_PARTING = patterns.stem_set(
     "occasion|occasions|incident|incidents|time|times|report|reports|day|days|call|"
@@ -652,6 +674,7 @@ _COUNT_UNITS = {
         "night morning afternoon day week weekend"
     ).split()
 }
+_TIME_POINT_AFTER = frozenset({"after", "before", "ago", "later", "earlier", "beforehand", "afterwards"})
 _PLURAL_CONTACT = {stem(w) for w in "call text message email voicemail letter dm note whatsapp".split()}
 _DAY_UNITS = {
     stem("day"): 1,
@@ -763,7 +786,9 @@ def quantities(doc: Doc) -> Doc:
                     spans.append(Span(doc, i if prev not in _DURATION_PREP else i - 1, k + 1, label="period"))
                     i = k + 1
                     continue
-                if unit in _COUNT_UNITS and not (unit in _PERIOD and low in {"a", "an"}):
+                # "two weeks after they split", "three days ago": a point in time, not two occasions
+                time_point = unit in _PERIOD and k + 1 < n and lowers[k + 1] in _TIME_POINT_AFTER
+                if unit in _COUNT_UNITS and not (unit in _PERIOD and low in {"a", "an"}) and not time_point:
                     end = k + 1
                     rate_per = None
                     # "N times a day", "10 times per week", "20 times a night"

@@ -54,6 +54,7 @@ CLASSIFICATIONS: tuple[str, ...] = ("stalking", "harassment", "none")
 HARASSMENT_OR_MORE: frozenset[str] = frozenset({"8L", "8M", "8Q"})
 # Words that state fixation or obsession with the person outright; persistence despite warnings ("ignored",
 # "continues") is also read as "obsessive" (FOUR) but is as common in a dispute as in stalking.
+_MONEY = re.compile(r"money|refund|paid|payment|deposit|debt|bill|cash|compensation", re.IGNORECASE)
 _STATED_OBSESSION = re.compile(r"obsess|infatuat|besott|fixat|in love|\blove", re.IGNORECASE)
 
 
@@ -78,6 +79,8 @@ class CourseEvidence:
     suspect_known: bool
     dispute: list[tuple[str, str]] = field(default_factory=list)  # (record_id, evidence): a dispute context
     not_targeted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "not directed at IP")
+    wanted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "message each other daily")
+    harassment_only: list[tuple[str, str]] = field(default_factory=list)  # a recorded "harassment only"
 
 
 @dataclass(frozen=True)
@@ -310,6 +313,26 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
             considerations=considerations,
         )
 
+    # Harassment is conduct the victim does not want (PHA 1997 s.1; s.7(2) alarm or distress): where the
+    # records say the contact is wanted and show nothing unwanted, no fear and no distress, there is none.
+    if ev.wanted and not ev.four.get("unwanted") and fear_occasions == 0 and not ev.serious_alarm_distress:
+        record_id, cue = ev.wanted[0]
+        text = (
+            f"Records on {occasions} occasions were linked ({_span(dates)}), but record {record_id} says the "
+            f"contact is wanted (\u201c{cue}\u201d) and none says it is unwanted or caused fear or distress, "
+            "so there is no harassment (PHA 1997 s.1) to record. Reconsider if the victim says otherwise."
+        )
+        return make(
+            classification="none",
+            offence=None,
+            hocr_class=None,
+            ho_offence_code=None,
+            rationale=text,
+            principal_crime=None,
+            included_classifications=[],
+            considerations=considerations,
+        )
+
     steps = [
         f"Conduct on {occasions} occasions {_span(dates)} is a course of conduct (PHA 1997 s.7(3)) that "
         "amounts to harassment (s.1): "
@@ -341,6 +364,14 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
         steps.append(
             f"The acts ({_labels(stalking_acts)}) are associated with stalking and the records show "
             f"{' and '.join(fixation_parts)} behaviour (FOUR), so it is stalking, not harassment only."
+        )
+    elif ex_partner_rule and ev.harassment_only:
+        record_id, cue = ev.harassment_only[0]
+        why_not = (
+            "Why not stalking: the suspect is a former partner, and since April 2020 such a course is "
+            "recorded as stalking unless the police are satisfied it is harassment only; record "
+            f"{record_id} records that decision (\u201c{cue}\u201d) and no act that on its own points to "
+            "stalking was found, so harassment is recommended as recorded."
         )
     elif ex_partner_rule:
         stalking = True
@@ -464,8 +495,9 @@ def _dispute_without_fixation(ev: CourseEvidence, stalking_acts: list[str], ex_p
     """
     if not ev.dispute or not stalking_acts or ex_partner:
         return None
-    if any(behaviour(b).points_to_fixation for b in stalking_acts) or ev.four.get("fixated"):
-        return None
+    fixated = [text for _rid, text in ev.four.get("fixated", []) if not _MONEY.search(text)]
+    if any(behaviour(b).points_to_fixation for b in stalking_acts) or fixated:
+        return None  # "until I get my money back" is fixed on the grievance, not on the person
     if any(_STATED_OBSESSION.search(text) for _rid, text in ev.four.get("obsessive", [])):
         return None
     record_id, cue = ev.dispute[0]

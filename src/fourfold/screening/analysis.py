@@ -59,6 +59,8 @@ def compact_evidence(ev: Any) -> dict[str, Any]:
         "identifiers": [[str(i.kind), str(i.value)] for i in ev.identifiers],
         "dispute": [_span(s) for s in getattr(ev, "dispute", [])],
         "not_targeted": [_span(s) for s in getattr(ev, "not_targeted", [])],
+        "wanted": [_span(s) for s in getattr(ev, "wanted", [])],
+        "harassment_only": [_span(s) for s in getattr(ev, "harassment_only", [])],
     }
     # "stated_occasions" (screening.occasions) is added by analyse_task, which has the text.
 

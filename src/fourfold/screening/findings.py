@@ -53,6 +53,8 @@ class CourseFacts:
     spans: list[dict[str, Any]] = field(default_factory=list)
     dispute: list[tuple[str, str]] = field(default_factory=list)  # (record_id, text): a dispute context
     not_targeted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "not directed at IP")
+    wanted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "message each other")
+    harassment_only: list[tuple[str, str]] = field(default_factory=list)  # a recorded decision
 
 
 def _choose_relationship(records: list[RecordFacts]) -> str | None:
@@ -83,6 +85,8 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
     sad_evidence: list[tuple[str, str]] = []
     dispute: list[tuple[str, str]] = []
     not_targeted: list[tuple[str, str]] = []
+    wanted: list[tuple[str, str]] = []
+    harassment_only: list[tuple[str, str]] = []
     spans: list[dict[str, Any]] = []
     occasions = 0
     fear_occasions = 0
@@ -152,7 +156,12 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
                     "text": text,
                 }
             )
-        for label, found in (("dispute", dispute), ("not_targeted", not_targeted)):
+        for label, found in (
+            ("dispute", dispute),
+            ("not_targeted", not_targeted),
+            ("wanted", wanted),
+            ("harassment_only", harassment_only),
+        ):
             for start, end, text in ev.get(label, []):
                 found.append((record.record_id, text))
                 spans.append(
@@ -191,6 +200,8 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
         spans=spans,
         dispute=dispute,
         not_targeted=not_targeted,
+        wanted=wanted,
+        harassment_only=harassment_only,
     )
 
 
@@ -282,6 +293,8 @@ def course_evidence(facts: CourseFacts, suspect_known: bool) -> Any:
         suspect_known=suspect_known,
         dispute=list(facts.dispute),
         not_targeted=list(facts.not_targeted),
+        wanted=list(facts.wanted),
+        harassment_only=list(facts.harassment_only),
     )
 
 
