@@ -91,3 +91,18 @@ def test_no_suggestion_that_denies_the_rest_of_the_sentence():
     text = "There is no suggestion that he has visited her home or followed her. He texts her daily."
     assert analyse(text).behaviour_ids == {"contacting"}
     assert analyse("No evidence of him following her.").behaviour_ids == set()
+
+
+def test_a_negation_governs_a_comma_separated_list_of_acts():
+    from fourfold.narrative import analyse
+
+    assert (
+        analyse("NO FOLLOWING, MONITORING, LOITERING OR CONTACT OUTSIDE THE CHANNEL.").behaviour_ids == set()
+    )
+    # a new clause after the comma is not in the list
+    assert analyse("He has not called, he texted her forty times.").behaviour_ids == {"contacting"}
+    assert analyse("He followed her, watched her house, and texted her.").behaviour_ids == {
+        "contacting",
+        "following",
+        "watching_spying",
+    }

@@ -164,3 +164,17 @@ def test_fixed_on_the_money_is_not_fixation_on_the_person(course):
         course(*acts, dispute=[("R1", "disputes")], four={"fixated": [("R1", "needs to know where she is")]})
     )
     assert person.classification == "stalking"
+
+
+def test_a_recorded_not_stalking_decision_is_followed_unless_an_act_points_to_fixation(course):
+    acts = (("contacting", "2022-12-05"), ("turning_up_home", "2022-12-20"))
+    note = [("R2", "not stalking")]
+    rec = assess_course(course(*acts, relationship="family", harassment_only=note, fear=2))
+    assert (rec.classification, rec.offence) == ("harassment", "PHA 1997 s.4")
+    assert "not stalking" in rec.why_not_stalking
+    with_tracker = assess_course(course(*acts, ("tracking_device", "2022-12-21"), harassment_only=note))
+    assert with_tracker.classification == "stalking"
+    knows = assess_course(
+        course(*acts, harassment_only=note, four={"fixated": [("R1", "knows where she is at all times")]})
+    )
+    assert knows.classification == "stalking"

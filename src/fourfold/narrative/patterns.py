@@ -563,7 +563,9 @@ CONTEXT_CUES: dict[str, list[str]] = {
         "argue|argued|arguing over|about",
         "demand|demanding|demanded|demands * refund|money|payment|compensation|repayment",
         "~civil matter",
-        "owe|owes|owed|owing * money|rent|debt",
+        "owe|owes|owed|owing",
+        "loan|loans|lent|borrowed|repay|repayment|repayments",
+        "about|over|regarding * money|debt|loan|bill|refund|rent|will|estate|inheritance|sale|deposit",
     ],
     # The record says the conduct is not aimed at the victim ("not directed at IP", "no targeting"): no
     # harassment *of another* (PHA 1997 s.1(1)) unless other records describe acts aimed at them.
@@ -580,14 +582,13 @@ CONTEXT_CUES: dict[str, list[str]] = {
         "not|never * feel|felt * harass|harassed|pestered",
         "~contact is mutual|contact was mutual|mutual contact|mutually agreed",
         "consensual",
-        "~working things out|back together|got back together",
-        "reconcile|reconciled",
     ],
     # A recording decision already written in the record that the course is harassment only (the April 2020
     # rule: a former partner's course of conduct is stalking unless the police are satisfied otherwise).
     "harassment_only": [
         "satisfied|decided|concluded|decision * harassment only",
         "~harassment only",
+        "~not stalking",
     ],
 }
 

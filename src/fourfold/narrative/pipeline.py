@@ -525,12 +525,45 @@ def _denied_in_sentence(doc: Doc, start: int) -> bool:
     return False
 
 
+_LIST_NEGATION = frozenset({"no", "not", "never", "without", "nor"})
+
+
+def _in_negated_list(doc: Doc, start: int) -> bool:
+    """The span is an item of a comma-separated list governed by a negation: "NO FOLLOWING, MONITORING,
+    LOITERING OR CONTACT". Items are one or two words; an item that starts a clause ("..., he texted") ends
+    the list."""
+    lowers = doc.user_data["ff_lower"]
+    first = sent_start(doc, start)
+    i, words, commas = start - 1, 0, 0
+    while i >= first and start - i <= 12:
+        low = lowers[i]
+        if low in _LIST_NEGATION:
+            return commas > 0 and words <= 2
+        if low == ",":
+            if (i + 1 < start and _starts_clause(doc, i + 1)) or (words == 0 and commas) or words > 2:
+                return False
+            commas, words = commas + 1, 0
+        elif low in {"or", "and"}:
+            if words > 2:
+                return False
+        elif low.isalpha():
+            words += 1
+            if words > 2:
+                return False
+        else:
+            return False
+        i -= 1
+    return False
+
+
 def scope_of(doc: Doc, span: Span, key: str) -> str:
     """ "negated", "hypothetical" or "" for an item, from the words before it in its clause."""
     left = clause_left(doc, span.start, limit=8, through_and=True)
     negation_reach = len(clause_left(doc, span.start, limit=8, through_or=True))
-    if key in {"behaviour", "context"} and _denied_in_sentence(doc, span.start):
-        return "negated"  # "there is no suggestion that he has visited her home or followed her"
+    if key in {"behaviour", "context"} and (
+        _denied_in_sentence(doc, span.start) or _in_negated_list(doc, span.start)
+    ):
+        return "negated"  # "no suggestion that he visited her home"; "no following, monitoring, loitering"
     is_threat = key == "behaviour" and span.label_ == "threats"
     if (
         key == "behaviour"

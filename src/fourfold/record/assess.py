@@ -351,6 +351,8 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
             f"Stalking offences (PHA 1997 ss.2A and 4A) came into force on {off.PHA_S2A.in_force_from}; "
             "this course ended before then, so it can only be harassment."
         )
+    elif (decided := _recorded_not_stalking(ev, stalking_acts)) is not None:
+        why_not = decided
     elif (dispute := _dispute_without_fixation(ev, stalking_acts, ex_partner)) is not None:
         why_not = dispute
     elif distinct_acts:
@@ -364,14 +366,6 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
         steps.append(
             f"The acts ({_labels(stalking_acts)}) are associated with stalking and the records show "
             f"{' and '.join(fixation_parts)} behaviour (FOUR), so it is stalking, not harassment only."
-        )
-    elif ex_partner_rule and ev.harassment_only:
-        record_id, cue = ev.harassment_only[0]
-        why_not = (
-            "Why not stalking: the suspect is a former partner, and since April 2020 such a course is "
-            "recorded as stalking unless the police are satisfied it is harassment only; record "
-            f"{record_id} records that decision (\u201c{cue}\u201d) and no act that on its own points to "
-            "stalking was found, so harassment is recommended as recorded."
         )
     elif ex_partner_rule:
         stalking = True
@@ -485,6 +479,34 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
     )
 
 
+def _strong_fixation(ev: CourseEvidence) -> bool:
+    """Fixation on the person stated outright or shown by knowledge of her whereabouts ("knows where she is");
+    weaker cues ("asking for what he is owed", "until I get my money back") do not count here."""
+    fixated = [text for _rid, text in ev.four.get("fixated", []) if not _MONEY.search(text)]
+    obsessive = [text for _rid, text in ev.four.get("obsessive", [])]
+    return any(_STATED_OBSESSION.search(t) or "where" in t.lower() for t in fixated) or any(
+        _STATED_OBSESSION.search(t) for t in obsessive
+    )
+
+
+def _recorded_not_stalking(ev: CourseEvidence, stalking_acts: list[str]) -> str | None:
+    """The "why not stalking" reason when a record already states a reasoned decision that the course is not
+    stalking (the police/CPS protocol asks for one) and nothing found contradicts it, else None. Under the
+    April 2020 rule this is how a former partner's course is recorded as harassment only."""
+    if not ev.harassment_only or not stalking_acts:
+        return None
+    if any(behaviour(b).points_to_fixation for b in stalking_acts) or _strong_fixation(ev):
+        return None
+    record_id, cue = ev.harassment_only[0]
+    return (
+        f"Why not stalking: record {record_id} records a decision that this is not stalking "
+        f"(\u201c{cue}\u201d; since April 2020 a former partner's course is recorded as stalking unless the "
+        "police are satisfied it is harassment only), and nothing found contradicts it: no following, "
+        "monitoring, tracking, unwanted gifts or fake accounts, and no stated fixation. Harassment is "
+        "recommended as recorded."
+    )
+
+
 def _dispute_without_fixation(ev: CourseEvidence, stalking_acts: list[str], ex_partner: bool) -> str | None:
     """The "why not stalking" reason when the acts are the means of a dispute, else None.
 
@@ -495,11 +517,8 @@ def _dispute_without_fixation(ev: CourseEvidence, stalking_acts: list[str], ex_p
     """
     if not ev.dispute or not stalking_acts or ex_partner:
         return None
-    fixated = [text for _rid, text in ev.four.get("fixated", []) if not _MONEY.search(text)]
-    if any(behaviour(b).points_to_fixation for b in stalking_acts) or fixated:
+    if any(behaviour(b).points_to_fixation for b in stalking_acts) or _strong_fixation(ev):
         return None  # "until I get my money back" is fixed on the grievance, not on the person
-    if any(_STATED_OBSESSION.search(text) for _rid, text in ev.four.get("obsessive", [])):
-        return None
     record_id, cue = ev.dispute[0]
     return (
         f"Why not stalking: the conduct arises from a dispute (\u201c{cue}\u201d, record {record_id}) and "
