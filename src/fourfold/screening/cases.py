@@ -143,7 +143,7 @@ def score_cases(
 
 def to_markdown(result: dict[str, Any], *, cases_file: str, summary: str) -> str:
     lines = [
-        "## Labelled cases (course level, end to end)",
+        f"## Labelled cases: `{Path(cases_file).name}` (course level, end to end)",
         "",
         f"Regenerate: `fourfold evaluate cases --file {cases_file}` (writes the cases as one records file "
         "and runs `fourfold screen` on it).",
