@@ -243,6 +243,20 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
             regime=regime.id, regime_title=regime.title, decided_on=decided_on, occasions=occasions, **kw
         )
 
+    def no_offence(text: str, **kw: Any) -> Recommendation:
+        """Classification "none": no harassment or stalking offence to record, with the reason."""
+        return make(
+            classification="none",
+            offence=None,
+            hocr_class=None,
+            ho_offence_code=None,
+            rationale=text,
+            principal_crime=None,
+            included_classifications=[],
+            considerations=considerations,
+            **kw,
+        )
+
     # PHA 1997 s.7(3): a course of conduct must involve conduct on at least two occasions.
     if occasions < 2:
         text = (
@@ -261,17 +275,7 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
             "Consider single-incident offences the record may disclose (for example a distressing message, "
             "MCA 1988 s.1) and record that decision."
         )
-        return make(
-            classification="none",
-            offence=None,
-            hocr_class=None,
-            ho_offence_code=None,
-            rationale=text,
-            principal_crime=None,
-            included_classifications=[],
-            considerations=considerations,
-            stalking_acts=stalking_acts,
-        )
+        return no_offence(text, stalking_acts=stalking_acts)
 
     conduct = bool(present) or fear_occasions > 0 or ev.serious_alarm_distress
     # "Unwanted" alone is the victim's view: harassment needs conduct by the suspect (PHA 1997 s.1, s.7).
@@ -281,16 +285,7 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
             "describes conduct by the "
             "suspect, fear or distress, so there is no harassment (PHA 1997 s.1) to record."
         )
-        return make(
-            classification="none",
-            offence=None,
-            hocr_class=None,
-            ho_offence_code=None,
-            rationale=text,
-            principal_crime=None,
-            included_classifications=[],
-            considerations=considerations,
-        )
+        return no_offence(text)
 
     # PHA 1997 s.1(1): harassment *of another*. Distress with no act, where the records say the conduct is not
     # aimed at the victim (general noise, "not directed at IP"), is not harassment of them.
@@ -302,16 +297,7 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
             f"(\u201c{cue}\u201d), so there is no harassment of the victim (PHA 1997 s.1(1)) to record. "
             "Reconsider if the victim says the conduct is aimed at them."
         )
-        return make(
-            classification="none",
-            offence=None,
-            hocr_class=None,
-            ho_offence_code=None,
-            rationale=text,
-            principal_crime=None,
-            included_classifications=[],
-            considerations=considerations,
-        )
+        return no_offence(text)
 
     # Harassment is conduct the victim does not want (PHA 1997 s.1; s.7(2) alarm or distress): where the
     # records say the contact is wanted and show nothing unwanted, no fear and no distress, there is none.
@@ -322,16 +308,7 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
             f"contact is wanted (\u201c{cue}\u201d) and none says it is unwanted or caused fear or distress, "
             "so there is no harassment (PHA 1997 s.1) to record. Reconsider if the victim says otherwise."
         )
-        return make(
-            classification="none",
-            offence=None,
-            hocr_class=None,
-            ho_offence_code=None,
-            rationale=text,
-            principal_crime=None,
-            included_classifications=[],
-            considerations=considerations,
-        )
+        return no_offence(text)
 
     steps = [
         f"Conduct on {occasions} occasions {_span(dates)} is a course of conduct (PHA 1997 s.7(3)) that "

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from fourfold.screening.evaluate import LABELS, Rate, _best, read_jsonl
+from fourfold.screening.evaluate import LABELS, Rate, _best, confusion_table, read_jsonl
 from fourfold.screening.schema import KNOWN_COLUMNS, PERSON_FIELDS
 
 OFFENCES = {"PHA 1997 s.2A", "PHA 1997 s.4A", "PHA 1997 s.2", "PHA 1997 s.4", None}
@@ -162,15 +162,8 @@ def to_markdown(result: dict[str, Any], *, cases_file: str, summary: str) -> str
         "",
         f"Offence (s.2A/s.4A/s.2/s.4) right where the classification is right: {result['offence'].cell()}",
         "",
-        "| True label | stalking | harassment | none | unmatched |",
-        "|---|---|---|---|---|",
+        *confusion_table(result["confusion"]),
     ]
-    confusion: Counter[tuple[str, str]] = result["confusion"]
-    for true_label in ("stalking", "harassment", "none"):
-        row = [
-            str(confusion.get((true_label, p), 0)) for p in ("stalking", "harassment", "none", "unmatched")
-        ]
-        lines.append(f"| {true_label} | " + " | ".join(row) + " |")
     wrong = [r for r in result["rows"] if r["label"] != r["predicted"]]
     if wrong:
         lines += ["", "Cases read wrongly (first sentence of the recommendation):", ""]

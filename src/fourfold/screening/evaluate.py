@@ -172,6 +172,16 @@ def score(findings: list[dict[str, Any]], truth: list[dict[str, Any]]) -> dict[A
     return result
 
 
+def confusion_table(confusion: Counter[tuple[str, str]]) -> list[str]:
+    """Markdown rows: true label × recommended classification (with "unmatched" for no finding)."""
+    predicted = ("stalking", "harassment", "none", "unmatched")
+    lines = ["| True label | " + " | ".join(predicted) + " |", "|---|---|---|---|---|"]
+    for true_label in ("stalking", "harassment", "none"):
+        row = [str(confusion.get((true_label, p), 0)) for p in predicted]
+        lines.append(f"| {true_label} | " + " | ".join(row) + " |")
+    return lines
+
+
 def to_markdown(result: dict[Any, Any], *, records: int, seed: int, backend: str, summary: str) -> str:
     lines = [
         "## Screening (course-of-conduct level)",
@@ -229,15 +239,8 @@ def to_markdown(result: dict[Any, Any], *, records: int, seed: int, backend: str
         "",
         "### True label × recommended classification",
         "",
-        "| True label | stalking | harassment | none | unmatched |",
-        "|---|---|---|---|---|",
+        *confusion_table(result["confusion"]),
     ]
-    confusion: Counter[tuple[str, str]] = result["confusion"]
-    for true_label in ("stalking", "harassment", "none"):
-        row = [
-            str(confusion.get((true_label, p), 0)) for p in ("stalking", "harassment", "none", "unmatched")
-        ]
-        lines.append(f"| {true_label} | " + " | ".join(row) + " |")
     lines += [
         "",
         "### Correct classification by synthetic scenario",
