@@ -32,7 +32,7 @@ def test_sign_in_home_and_sign_out(page: Any, make_user: Any, accessible: Callab
     page.get_by_label("Username").fill("audrey")
     page.get_by_label("Password", exact=True).fill("not-the-password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    page.get_by_role("heading", name="There is a problem").wait_for(state="visible")  # waits for the reply
     accessible(page)
 
     page.get_by_label("Password", exact=True).fill(PASSWORD)

@@ -92,7 +92,9 @@ def test_review_a_finding_end_to_end(
     # Decide "harassment only": without a "why not stalking" reason the decision is refused.
     page.get_by_label("Your reasons").fill("Two messages about a shared car; no following or monitoring.")
     page.get_by_test_id("save-decision").click()
-    assert page.get_by_text("Say why this is not stalking").first.is_visible()
+    page.wait_for_url(f"**/review/findings/{finding_id}/decide/")
+    # wait_for: the refused POST answers with the form again; is_visible() alone would not wait for it
+    page.get_by_text("Say why this is not stalking").first.wait_for(state="visible")
     accessible(page)
     page.get_by_label("Why is this not stalking?").fill("No fixation or obsession: a dispute about a car.")
     page.get_by_test_id("save-decision").click()
@@ -110,7 +112,7 @@ def test_review_a_finding_end_to_end(
     page.get_by_label("Object (for example a finding id)").fill(finding_id)
     page.get_by_role("button", name="Search").click()
     results = page.get_by_test_id("audit-results")
-    assert results.get_by_text("finding.view").first.is_visible()
+    results.get_by_text("finding.view").first.wait_for(state="visible")
     action = "decision.propose" if decision.recording_change else "decision.record"
     assert results.get_by_text(action).is_visible()
     accessible(page)
