@@ -79,3 +79,28 @@ def test_unknown_finding_is_404_and_auditor_is_403(client, signed_in, loaded_run
     client.logout()
     signed_in("checker", "auditor")
     assert client.get(_url(loaded_run[0]["finding_id"])).status_code == 403
+
+
+def test_a_record_linked_without_naming_the_suspect_says_how_it_was_linked(
+    client, signed_in, tmp_path
+) -> None:
+    import random
+
+    from fourfold.web.review.loading import load_run
+    from fourfold.web.review.models import FindingRecord
+
+    from .factories import make_finding, write_run
+
+    finding, records = make_finding(7, random.Random(7), suspect="P-NAMED")
+    linked_rid = finding["record_ids"][1]
+    reason = f"the narrative of {linked_rid} names Callaghan, the surname of this victim's suspect"
+    finding["linked_via"] = [
+        {"record_id": linked_rid, "kind": "name", "value": "Callaghan", "reason": reason}
+    ]
+    write_run(tmp_path, [finding], records)
+    load_run(tmp_path)
+    link = FindingRecord.objects.get(finding__finding_id=finding["finding_id"], record__record_id=linked_rid)
+    assert (link.link_reason, link.possible, link.possible_reason) == (reason, False, "")
+    signed_in("adviser", "analyst")
+    body = client.get(_url(finding["finding_id"])).content.decode()
+    assert 'data-testid="link-reason"' in body and "names Callaghan" in body

@@ -175,7 +175,7 @@ class _Parsed:
     suspect_id: str
     sha: str
     fields: dict[str, Any]
-    timeline: list[tuple[str, bool, str]]  # (record_id, possible, reason)
+    timeline: list[tuple[str, bool, str]]  # (record_id, possible, why possible or how it was linked)
     flags: list[str]
     hints: dict[str, dict[str, str]]  # what the finding itself says about its records (date, recorded class)
 
@@ -213,12 +213,17 @@ def _parse(line: int, obj: dict[str, Any], source: str) -> _Parsed:
             possible.append((_text(item.get("record_id")), _text(item.get("reason"))))
         else:
             possible.append((_text(item), ""))
+    linked = {
+        _text(item.get("record_id")): _text(item.get("reason"))
+        for item in obj.get("linked_via") or []
+        if isinstance(item, dict) and _text(item.get("record_id"))
+    }
     timeline: list[tuple[str, bool, str]] = []
     seen: set[str] = set()
     for rid in record_ids:
         if rid not in seen:
             seen.add(rid)
-            timeline.append((rid, False, ""))
+            timeline.append((rid, False, linked.get(rid, "")))
     for rid, reason in possible:
         if rid and rid not in seen:
             seen.add(rid)
@@ -540,7 +545,8 @@ def _load_chunk(
                     record_id=record_pks[rid],
                     position=position,
                     possible=possible,
-                    possible_reason=reason[:1000],
+                    possible_reason=reason[:1000] if possible else "",
+                    link_reason="" if possible else reason[:1000],
                 )
             )
         flags.extend(FindingRiskFlag(finding_id=finding.pk, flag=flag[:100]) for flag in parsed.flags)

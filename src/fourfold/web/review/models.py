@@ -173,6 +173,8 @@ class FindingRecord(models.Model):
     position = models.PositiveIntegerField()
     possible = models.BooleanField(default=False)
     possible_reason = models.CharField(max_length=1000, blank=True)
+    # Why a record that did not name the suspect belongs here (a shared phone, the suspect's surname).
+    link_reason = models.CharField(max_length=1000, blank=True)
 
     class Meta:
         ordering = ["position"]

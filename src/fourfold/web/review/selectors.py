@@ -186,6 +186,7 @@ class TimelineEntry:
     offence_code: str
     possible: bool
     possible_reason: str
+    link_reason: str
     segments: list[Segment]
     unplaced: list[tuple[str, str]]
     behaviours: list[str]
@@ -255,6 +256,7 @@ def timeline(*, finding: Finding, show_contact_details: bool) -> list[TimelineEn
                 offence_code=record.offence_code,
                 possible=link.possible,
                 possible_reason=link.possible_reason,
+                link_reason=link.link_reason,
                 segments=segments,
                 unplaced=unplaced,
                 behaviours=sorted({label for label, _ in items if not label.startswith("FOUR")}),
