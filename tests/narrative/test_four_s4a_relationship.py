@@ -65,3 +65,14 @@ def test_relationship(read, text: str, relationship: str) -> None:
 
 def test_her_mum_is_not_the_relationship(read) -> None:
     assert read("He sent messages to her mum on Facebook.").relationship is None
+
+
+def test_fear_on_two_dated_occasions_or_both_occasions_counts_twice():
+    from fourfold.narrative import analyse
+
+    assert analyse("Charged s.4 PHA: fear of violence on two occasions (04/05, 18/05).").fear_occasions == 2
+    both = analyse("He said he would break her legs. IP believed on BOTH occasions he would be assaulted.")
+    assert both.fear_occasions == 2
+    meant = analyse("He told her she would end up in hospital. She says she believed he meant it.")
+    assert [s.text for s in meant.fear_of_violence] == ["believed he meant"]
+    assert analyse("She thinks he will turn up at the party.").fear_of_violence == []

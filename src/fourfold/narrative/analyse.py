@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import multiprocessing as mp
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ _OBJECT_MARKERS = {
     ).split()
 }
 _FIXATED_BEHAVIOURS = {"tracking_device", "monitoring_online"}
+_DAY_MONTH = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?")
 
 
 def _span(doc: Doc, s: SpacySpan) -> Span:
@@ -131,7 +133,22 @@ def evidence_from_doc(
             for st in sentences
             for j in range(st, sent_end(doc, st))
         )
-        ev.fear_occasions = max([len(sentences), *stated, *([occasions] if each_time else [])])
+        # "fear of violence on two occasions (04/05, 18/05)", "believed on BOTH occasions": the dates or the
+        # "both" stated with the fear (PHA 1997 s.4(1), s.4A(1)(b)(i): fear on at least two occasions)
+        dated = {
+            doc[j].text
+            for st in sentences
+            for j in range(st, sent_end(doc, st))
+            if _DAY_MONTH.fullmatch(doc[j].text)
+        }
+        both = any(
+            lowers[j] == "both" and j + 1 < len(lowers) and lowers[j + 1] in {"occasions", "times"}
+            for st in sentences
+            for j in range(st, sent_end(doc, st))
+        )
+        ev.fear_occasions = max(
+            [len(sentences), *stated, *([occasions] if each_time else []), len(dated), 2 if both else 0]
+        )
     ev.serious_alarm_distress = _dedupe(
         [_span(doc, s) for s in spans.get("s4a", []) if s.label_ == "serious_alarm_distress"]
     )

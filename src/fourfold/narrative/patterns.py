@@ -450,6 +450,8 @@ S4A_CUES: dict[str, list[str]] = {
     # general fear: counted for s.4A(1)(b)(i) only where the narrative also describes threats or violence
     "fear_general": [
         "fear|afraid|scared|frightened|terrified|petrified|fearful|feared|fearing|fears|panicked|alarmed",
+        "hysterical|terrorised",
+        "believe|believed|believes|thought|thinks * he|she|they|suspect|susp * meant|mean|means|will|would|could",
     ],
     "serious_alarm_distress": [
         "move|relocate|flee * house|home|address|out|away|area|town|city|refuge|across|abroad|flat|county",
