@@ -76,3 +76,10 @@ def test_fear_on_two_dated_occasions_or_both_occasions_counts_twice():
     meant = analyse("He told her she would end up in hospital. She says she believed he meant it.")
     assert [s.text for s in meant.fear_of_violence] == ["believed he meant"]
     assert analyse("She thinks he will turn up at the party.").fear_of_violence == []
+
+
+def test_not_coming_back_is_the_end_of_the_conduct_not_obsession():
+    from fourfold.narrative import analyse
+
+    assert analyse("He left when asked and did not come back.").four["obsessive"] == []
+    assert [s.text for s in analyse("He will not accept it is over.").four["obsessive"]] == ["not accept"]

@@ -383,7 +383,7 @@ FOUR_CUES: dict[str, list[str]] = {
         "ignore|ignored|disregard * request|warning|advice|plea|order|condition|her|him|being",
         "not|never|refuse|unable * leave * alone",
         "not|never|refuse * take no",
-        "not|never|refuse|unable * accept|stop|let|give|back|move",
+        "not|never|refuse|unable * accept|stop|let|give|move",  # not "back": "he did not come back" is the end
         "until @V * take|get|come|agree|talk|speak|meet|give|back",
         "persist|persistent|persistently|relentless|relentlessly|unrelenting|incessant|incessantly|nonstop|ceaseless|unceasing",
         "bombard|bombarded|bombarding|inundate|inundated",
