@@ -68,3 +68,9 @@ def test_a_period_before_after_or_ago_is_a_point_in_time_not_occasions():
 )
 def test_money_and_inheritance_disputes(text):
     assert analyse(text).dispute
+
+
+def test_a_lawful_purpose_role_of_the_suspect_but_not_of_the_victim():
+    served = analyse("The car was traced to a process server instructed to serve a divorce application.")
+    assert "process server" in [s.text for s in served.lawful_purpose]
+    assert analyse("IP is a journalist and has been followed home three times.").lawful_purpose == []

@@ -19,6 +19,7 @@ def build_course(
     not_targeted: list[tuple[str, str]] | None = None,
     wanted: list[tuple[str, str]] | None = None,
     harassment_only: list[tuple[str, str]] | None = None,
+    lawful_purpose: list[tuple[str, str]] | None = None,
 ) -> CourseEvidence:
     """A course from (behaviour, ISO date) pairs; record dates default to the distinct act dates."""
     days = sorted(
@@ -42,6 +43,7 @@ def build_course(
         not_targeted=not_targeted or [],
         wanted=wanted or [],
         harassment_only=harassment_only or [],
+        lawful_purpose=lawful_purpose or [],
     )
 
 

@@ -178,3 +178,12 @@ def test_a_recorded_not_stalking_decision_is_followed_unless_an_act_points_to_fi
         course(*acts, harassment_only=note, four={"fixated": [("R1", "knows where she is at all times")]})
     )
     assert knows.classification == "stalking"
+
+
+def test_a_lawful_purpose_is_a_prompt_for_the_reviewer_not_a_verdict(course):
+    acts = (("loitering", "2021-10-27"), ("turning_up_home", "2021-11-02"))
+    rec = assess_course(course(*acts, relationship="stranger", lawful_purpose=[("R1", "process server")]))
+    assert rec.classification == "stalking"  # the s.1(3) defence is the investigator's to weigh
+    assert any("process server" in c and "s.1(3)" in c for c in rec.considerations)
+    plain = assess_course(course(*acts, relationship="stranger"))
+    assert not any("s.1(3)" in c for c in plain.considerations)

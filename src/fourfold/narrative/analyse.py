@@ -168,12 +168,31 @@ def evidence_from_doc(
     ev.dispute = _dedupe([_span(doc, s) for s in spans.get("context", []) if s.label_ == "dispute"])
     ev.not_targeted = _dedupe([_span(doc, s) for s in spans.get("context", []) if s.label_ == "not_targeted"])
     ev.wanted = _dedupe([_span(doc, s) for s in spans.get("context", []) if s.label_ == "wanted"])
+    ev.lawful_purpose = _dedupe(
+        [
+            _span(doc, s)
+            for s in spans.get("context", [])
+            if s.label_ == "lawful_purpose" and not _victim_role(doc, s)
+        ]
+    )
     ev.harassment_only = _dedupe(
         [_span(doc, s) for s in spans.get("context", []) if s.label_ == "harassment_only"]
     )
     ev.identifiers = find_identifiers(doc.user_data.get("ff_text") or doc.text)
     ev.excluded = [{"kind": s.label_, "span": _span(doc, s)} for s in spans.get("excluded", [])]
     return ev
+
+
+_VICTIM_WORDS = frozenset("ip ip1 vic victim caller complainant informant rp she he i".split())
+_ROLE_LINKS = frozenset({"is", "was", "a", "an", "as"})
+
+
+def _victim_role(doc: Doc, s: SpacySpan) -> bool:
+    """ "IP is a journalist", "the victim, a reporter": the role is the victim's, not the suspect's."""
+    before = [t.lower_ for t in doc[max(sent_start(doc, s.start), s.start - 4) : s.start]]
+    return any(w in _VICTIM_WORDS for w in before) and any(
+        w in {"is", "was", "a", "an", "as"} for w in before
+    )
 
 
 def _names_third_party(doc: Doc, s: SpacySpan) -> bool:

@@ -50,6 +50,8 @@ class NarrativeEvidence:
     wanted: list[Span] = field(default_factory=list)
     # The record states a decision that the course is harassment only ("satisfied this is harassment only").
     harassment_only: list[Span] = field(default_factory=list)
+    # The suspect's role suggests a lawful purpose ("a process server", "a reporter"): PHA 1997 s.1(3).
+    lawful_purpose: list[Span] = field(default_factory=list)
     identifiers: list[Identifier] = field(default_factory=list)
     # What was read but set aside (negated, hypothetical, the victim's own act): for --explain and review.
     excluded: list[dict[str, Any]] = field(default_factory=list)

@@ -585,6 +585,15 @@ CONTEXT_CUES: dict[str, list[str]] = {
         "~contact is mutual|contact was mutual|mutual contact|mutually agreed",
         "consensual",
     ],
+    # The suspect acted in a role with a lawful purpose (a process server, bailiff, journalist, investigator):
+    # PHA 1997 s.1(3) says a course pursued under a rule of law, to prevent or detect crime, or that was
+    # reasonable, is not harassment. Only a prompt for the reviewer; the defence is for investigators to weigh.
+    "lawful_purpose": [
+        "~process server|enforcement agent|enforcement agents|debt collector|debt collectors|private investigator",
+        "~insurance investigator|surveillance operative|loss adjuster|high court enforcement",
+        "bailiff|bailiffs|journalist|reporter",
+        "serve|serving|served * court|divorce|legal * papers|documents|application|summons",
+    ],
     # A recording decision already written in the record that the course is harassment only (the April 2020
     # rule: a former partner's course of conduct is stalking unless the police are satisfied otherwise).
     "harassment_only": [

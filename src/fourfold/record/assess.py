@@ -81,6 +81,7 @@ class CourseEvidence:
     not_targeted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "not directed at IP")
     wanted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "message each other daily")
     harassment_only: list[tuple[str, str]] = field(default_factory=list)  # a recorded "harassment only"
+    lawful_purpose: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "process server")
 
 
 @dataclass(frozen=True)
@@ -555,6 +556,16 @@ def _considerations(
     on: dt.date,
     cfg: LawConfig,
 ) -> None:
+    if ev.lawful_purpose:
+        record_id, cue = ev.lawful_purpose[0]
+        # PHA 1997 s.1(3): not harassment if pursued to prevent or detect crime, under an enactment or rule of
+        # law, or if reasonable in the particular circumstances.
+        out.append(
+            f"Record {record_id} suggests the suspect acted in a role with a lawful purpose "
+            f"(\u201c{cue}\u201d). A course pursued under a rule of law, to prevent or detect crime, or "
+            "that was reasonable is not harassment (PHA 1997 s.1(3)): check whether the conduct went "
+            "beyond that purpose before recording."
+        )
     if stalking:
         out.append(
             "Do not use a Police Information Notice (2018 protocol); outcomes 8, 21 and 22 are discouraged "

@@ -61,6 +61,7 @@ def compact_evidence(ev: Any) -> dict[str, Any]:
         "not_targeted": [_span(s) for s in getattr(ev, "not_targeted", [])],
         "wanted": [_span(s) for s in getattr(ev, "wanted", [])],
         "harassment_only": [_span(s) for s in getattr(ev, "harassment_only", [])],
+        "lawful_purpose": [_span(s) for s in getattr(ev, "lawful_purpose", [])],
     }
     # "stated_occasions" (screening.occasions) is added by analyse_task, which has the text.
 

@@ -55,6 +55,7 @@ class CourseFacts:
     not_targeted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "not directed at IP")
     wanted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "message each other")
     harassment_only: list[tuple[str, str]] = field(default_factory=list)  # a recorded decision
+    lawful_purpose: list[tuple[str, str]] = field(default_factory=list)  # "process server": s.1(3)
 
 
 def _choose_relationship(records: list[RecordFacts]) -> str | None:
@@ -87,6 +88,7 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
     not_targeted: list[tuple[str, str]] = []
     wanted: list[tuple[str, str]] = []
     harassment_only: list[tuple[str, str]] = []
+    lawful_purpose: list[tuple[str, str]] = []
     spans: list[dict[str, Any]] = []
     occasions = 0
     fear_occasions = 0
@@ -161,6 +163,7 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
             ("not_targeted", not_targeted),
             ("wanted", wanted),
             ("harassment_only", harassment_only),
+            ("lawful_purpose", lawful_purpose),
         ):
             for start, end, text in ev.get(label, []):
                 found.append((record.record_id, text))
@@ -202,6 +205,7 @@ def course_facts(records: list[RecordFacts]) -> CourseFacts:
         not_targeted=not_targeted,
         wanted=wanted,
         harassment_only=harassment_only,
+        lawful_purpose=lawful_purpose,
     )
 
 
@@ -295,6 +299,7 @@ def course_evidence(facts: CourseFacts, suspect_known: bool) -> Any:
         not_targeted=list(facts.not_targeted),
         wanted=list(facts.wanted),
         harassment_only=list(facts.harassment_only),
+        lawful_purpose=list(facts.lawful_purpose),
     )
 
 
