@@ -106,3 +106,13 @@ def test_a_negation_governs_a_comma_separated_list_of_acts():
         "following",
         "watching_spying",
     }
+
+
+def test_feeling_followed_is_an_impression_not_an_act():
+    from fourfold.narrative import analyse
+
+    assert analyse("She felt she was being followed home but no one there on checks.").behaviour_ids == set()
+    assert analyse("IP thought she was being watched.").behaviour_ids == set()
+    assert analyse("She was being followed by a man in a grey car.").behaviour_ids == {"following"}
+    road = analyse("Road rage - a driver followed V for a mile after a near miss.")
+    assert [s.text for s in road.not_targeted] == ["Road rage", "near miss"]

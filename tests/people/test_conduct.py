@@ -241,3 +241,55 @@ def test_surname_links_refused_when_ambiguous_the_victims_own_far_in_time_or_ano
     unknown = {rid for c in courses if c.suspect_id is None for rid in c.record_ids}
     assert unknown == {"A3", "B2", "C2", "D2", "E2"}
     assert not any(c.linked_via for c in courses)
+
+
+def _presumed(rows):
+    base = {"stalking_acts": None}
+    return _records([{**base, **r} for r in rows])
+
+
+def test_a_record_naming_nobody_but_describing_an_act_at_the_person_is_presumed_the_only_suspects():
+    records = _presumed(
+        [
+            {"record_id": "K1", "reported_at": "2024-11-24", "victim_id": "V", "suspect_id": "S"},
+            {
+                "record_id": "U1",
+                "reported_at": "2024-11-03",
+                "victim_id": "V",
+                "suspect_id": None,
+                "stalking_acts": "tracking_device",
+            },
+            # damage or contact alone (empty acts), or nothing, is never presumed
+            {
+                "record_id": "U2",
+                "reported_at": "2024-11-10",
+                "victim_id": "V",
+                "suspect_id": None,
+                "stalking_acts": "",
+            },
+        ]
+    )
+    courses = {c.suspect_id: c for c in assemble_courses(records, _ids([]))}
+    assert courses["S"].record_ids == ["U1", "K1"]
+    (link,) = courses["S"].linked_via
+    assert (link["record_id"], link["kind"], link["value"]) == ("U1", "presumed", "tracking_device")
+    assert "confirm before recording" in link["reason"]
+    assert courses[None].record_ids == ["U2"]
+
+
+def test_nothing_is_presumed_with_two_suspects_another_victim_or_far_in_time():
+    act = {"suspect_id": None, "stalking_acts": "loitering"}
+    records = _presumed(
+        [
+            {"record_id": "A1", "reported_at": "2024-01-10", "victim_id": "VA", "suspect_id": "S1"},
+            {"record_id": "A2", "reported_at": "2024-01-12", "victim_id": "VA", "suspect_id": "S2"},
+            {**act, "record_id": "A3", "reported_at": "2024-01-20", "victim_id": "VA"},
+            {"record_id": "B1", "reported_at": "2024-01-10", "victim_id": "VB", "suspect_id": "S3"},
+            {**act, "record_id": "B2", "reported_at": "2025-03-01", "victim_id": "VB"},
+            {**act, "record_id": "C2", "reported_at": "2024-01-20", "victim_id": "VC"},
+        ]
+    )
+    courses = assemble_courses(records, _ids([]))
+    assert not any(c.linked_via for c in courses)
+    unknown = {rid for c in courses if c.suspect_id is None for rid in c.record_ids}
+    assert unknown == {"A3", "B2", "C2"}

@@ -575,6 +575,7 @@ CONTEXT_CUES: dict[str, list[str]] = {
         "not|never|nothing * direct|directed|aim|aimed|target|targeted|targeting|personal",
         "no target|targeting",
         "~general noise",
+        "~road rage|near miss|road related incident|road traffic incident",
     ],
     # The contact is wanted: harassment needs conduct the victim does not want (PHA 1997 s.1, s.7(2)).
     "wanted": [

@@ -525,6 +525,20 @@ def _denied_in_sentence(doc: Doc, start: int) -> bool:
     return False
 
 
+_FELT = frozenset("felt feel feels feeling thought thinks think believed believes believe".split())
+
+
+def _only_felt(doc: Doc, start: int) -> bool:
+    """ "felt/thought (that) she was being followed": the victim's impression, not a reported act."""
+    lowers = doc.user_data["ff_lower"]
+    if start < len(lowers) and lowers[start] == "being":
+        start += 1  # the span itself may begin "being watched"
+    lo = max(sent_start(doc, start), start - 6)
+    if start - 1 < lo or lowers[start - 1] != "being":
+        return False
+    return any(lowers[j] in _FELT for j in range(lo, start - 1))
+
+
 _LIST_NEGATION = frozenset({"no", "not", "never", "without", "nor"})
 
 
@@ -560,6 +574,8 @@ def scope_of(doc: Doc, span: Span, key: str) -> str:
     """ "negated", "hypothetical" or "" for an item, from the words before it in its clause."""
     left = clause_left(doc, span.start, limit=8, through_and=True)
     negation_reach = len(clause_left(doc, span.start, limit=8, through_or=True))
+    if key == "behaviour" and _only_felt(doc, span.start):
+        return "hypothetical"  # "she felt she was being followed (but no one there on checks)": a perception
     if key in {"behaviour", "context"} and (
         _denied_in_sentence(doc, span.start) or _in_negated_list(doc, span.start)
     ):

@@ -186,6 +186,8 @@ def assemble_courses(records: pd.DataFrame, identifiers: pd.DataFrame) -> list[C
 
     if "narrative" in recs.columns and "suspect_surname" in recs.columns:
         attached.update(_attach_by_surname(recs, victim_of, suspect_of, attached, date_of))
+    if "stalking_acts" in recs.columns:
+        attached.update(_attach_presumed(recs, victim_of, suspect_of, attached, date_of))
 
     groups: dict[tuple[str, str | None], list[str]] = defaultdict(list)
     linked: dict[tuple[str, str | None], list[dict[str, str]]] = defaultdict(list)
@@ -322,6 +324,67 @@ def _attach_by_surname(
                 "via_record_id": via,
                 "reason": f"the narrative of {rid} names {word.capitalize()}, the surname of this victim's "
                 f"suspect in record {via}",
+            },
+        )
+    return found
+
+
+def _attach_presumed(
+    recs: pd.DataFrame,
+    victim_of: dict[str, str | None],
+    suspect_of: dict[str, str | None],
+    attached: dict[str, tuple[str, dict[str, str]]],
+    date_of: dict[str, dt.date | None],
+) -> dict[str, tuple[str, dict[str, str]]]:
+    """Unknown-suspect records describing acts aimed at the person, presumed the victim's only suspect's.
+
+    Stalking is a pattern held as separate records: a record of the same victim that names nobody but
+    describes an act associated with stalking aimed at the person (a tracker, cards on her car, a man
+    waiting outside, fake accounts: `stalking_acts`, which leaves out damage, contact, threats and violence,
+    the everyday crimes of strangers), reported within about six months of the only suspect the victim has
+    named then, is most likely that suspect's; a course of conduct is one person's conduct on two or more
+    occasions (PHA 1997 s.7(3)). The link is a presumption, marked "presumed" in `linked_via` for the
+    reviewer to confirm."""
+    acts = dict(zip(recs["record_id"], recs["stalking_acts"], strict=True))
+    pair_dates: dict[tuple[str, str], list[dt.date]] = defaultdict(list)
+    for rid, suspect in suspect_of.items():
+        victim = victim_of.get(rid)
+        suspect = suspect or (attached[rid][0] if rid in attached else None)
+        if victim is not None and suspect is not None and date_of.get(rid):
+            pair_dates[(victim, suspect)].append(date_of[rid])  # type: ignore[arg-type]
+    suspects_of_victim: dict[str, list[str]] = defaultdict(list)
+    for victim, suspect in pair_dates:
+        suspects_of_victim[victim].append(suspect)
+    found: dict[str, tuple[str, dict[str, str]]] = {}
+    for rid, suspect in suspect_of.items():
+        victim, when, what = victim_of.get(rid), date_of.get(rid), acts.get(rid)
+        if (
+            suspect is not None
+            or rid in attached
+            or victim is None
+            or when is None
+            or not isinstance(what, str)
+        ):
+            continue
+        if not what:
+            continue
+        fitting = [s for s in suspects_of_victim.get(victim, []) if _fits(when, pair_dates[(victim, s)])]
+        if len(fitting) != 1:
+            continue
+        (only,) = fitting
+        gap = min(abs((when - d).days) for d in pair_dates[(victim, only)])
+        found[rid] = (
+            only,
+            {
+                "record_id": rid,
+                "suspect_id": only,
+                "kind": "presumed",
+                "value": what,
+                "found_in": "same victim",
+                "via_record_id": "",
+                "reason": f"{rid} names no suspect but describes {what.replace('_', ' ')} aimed at the same "
+                f"victim, {gap} days from a record of this suspect, the victim's only known suspect then: "
+                "presumed to be this suspect's conduct (confirm before recording)",
             },
         )
     return found

@@ -336,6 +336,16 @@ def build_finding(
     flags = list(risk_flags(risk_input))
     score, reasons = priority(risk_input, flags)
     recommendation = _recommendation_dict(rec)
+    presumed = [
+        x["record_id"] for x in (getattr(course, "linked_via", None) or []) if x.get("kind") == "presumed"
+    ]
+    if presumed:
+        recommendation["rationale"] = (
+            f"{len(presumed)} record(s) that name no suspect ({', '.join(presumed)}) are assessed with "
+            "this course: they describe acts aimed at the same victim in the same period, when this suspect "
+            "was the only one the victim had named, so they are presumed to be this suspect's conduct. "
+            "Confirm the link before recording. " + str(recommendation.get("rationale") or "")
+        )
     if assessed is not records:
         recommendation["rationale"] = (
             f"The suspect is unknown, so only records shown to be one person's conduct are assessed together "

@@ -11,6 +11,22 @@ import pandas as pd
 
 from fourfold.screening.schema import PERSON_FIELDS
 
+# Acts aimed at the person that let a record naming no suspect be presumed to be the victim's only known
+# suspect's (people.conduct): acts associated with stalking (PHA 1997 s.2A(3)) other than damage to property
+# and contact, which strangers and anyone at all commit every day.
+PRESUMPTION_ACTS = (
+    "following",
+    "publishing_material",
+    "monitoring_online",
+    "loitering",
+    "watching_spying",
+    "turning_up_home",
+    "turning_up_work",
+    "gifts",
+    "fake_accounts",
+    "tracking_device",
+)
+
 # Victims are given a placeholder id when a record carries nothing that identifies them, so that each such
 # record still forms its own course of conduct and is never lost.
 UNRESOLVED_VICTIM_PREFIX = "unresolved-victim:"
@@ -77,11 +93,17 @@ def course_records(con: duckdb.DuckDBPyConnection, people: pd.DataFrame) -> pd.D
                {column("victim_surname")} AS victim_surname,
                CASE WHEN s.person_id IS NULL AND v.person_id IS NOT NULL
                          AND count(s.person_id) OVER (PARTITION BY v.person_id) > 0
-                    THEN r.narrative END AS narrative
+                    THEN r.narrative END AS narrative,
+               CASE WHEN s.person_id IS NULL
+                         AND COALESCE(json_array_length(e.evidence, '$.not_targeted'), 0) = 0
+                    THEN array_to_string(list_sort([
+                   b FOR b IN list_distinct(json_extract_string(e.evidence, '$.behaviours[*][0]'))
+                   IF b IN ({", ".join(f"'{b}'" for b in PRESUMPTION_ACTS)})]), ',') END AS stalking_acts
         FROM records r
         LEFT JOIN people_df v ON v.mention_id = r.record_id || ':victim'
         LEFT JOIN people_df s ON s.mention_id = r.record_id || ':suspect'
         LEFT JOIN narrative_relationship n ON n.record_id = r.record_id
+        LEFT JOIN evidence e ON e.record_id = r.record_id
         ORDER BY r.reported_date, r.record_id
         """
     ).df()
