@@ -217,7 +217,8 @@ def to_markdown(result: dict[Any, Any], *, records: int, seed: int, backend: str
         "course has fewer than two records, so a single-record finding that matches no true course is a "
         "false positive. Records of an unknown suspect are assessed together only when a shared phone, "
         "e-mail, handle or vehicle links them; a record whose narrative names the victim's known suspect by "
-        "surname is attached to that suspect. Check another seed with `--seed 23 --no-write-doc`.",
+        "surname is attached to that suspect, and one describing an act aimed at the victim is presumed to "
+        "be the victim's only known suspect's then. Check another seed with `--seed 23 --no-write-doc`.",
         "",
     ]
     for label in LABELS:
