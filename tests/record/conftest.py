@@ -20,6 +20,7 @@ def build_course(
     wanted: list[tuple[str, str]] | None = None,
     harassment_only: list[tuple[str, str]] | None = None,
     lawful_purpose: list[tuple[str, str]] | None = None,
+    distress_evidence: list[tuple[str, str]] | None = None,
 ) -> CourseEvidence:
     """A course from (behaviour, ISO date) pairs; record dates default to the distinct act dates."""
     days = sorted(
@@ -44,6 +45,7 @@ def build_course(
         wanted=wanted or [],
         harassment_only=harassment_only or [],
         lawful_purpose=lawful_purpose or [],
+        distress_evidence=distress_evidence or [],
     )
 
 

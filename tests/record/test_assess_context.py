@@ -187,3 +187,22 @@ def test_a_lawful_purpose_is_a_prompt_for_the_reviewer_not_a_verdict(course):
     assert any("process server" in c and "s.1(3)" in c for c in rec.considerations)
     plain = assess_course(course(*acts, relationship="stranger"))
     assert not any("s.1(3)" in c for c in plain.considerations)
+
+
+def test_s4a_distress_limb_needs_an_effect_on_daily_life_when_the_words_are_known(course):
+    acts = (("following", "2024-03-01"), ("loitering", "2024-03-09"))
+    moved = assess_course(
+        course(*acts, distress=True, distress_evidence=[("R1", "moved in with her mother")])
+    )
+    assert (moved.offence, moved.s4a_limb) == ("PHA 1997 s.4A", "serious_alarm_distress")
+    anxious = assess_course(
+        course(*acts, distress=True, distress_evidence=[("R1", "anxiety"), ("R2", "unsafe")])
+    )
+    assert anxious.offence == "PHA 1997 s.2A"
+    assert "no change to the victim's usual day-to-day" in anxious.rationale
+    back = assess_course(
+        course(*acts, distress=True, distress_evidence=[("R2", "has not been back to work since 02/06")])
+    )
+    assert back.offence == "PHA 1997 s.4A"
+    # without the words (older callers) the flag alone decides, as before
+    assert assess_course(course(*acts, distress=True)).offence == "PHA 1997 s.4A"

@@ -82,6 +82,8 @@ class CourseEvidence:
     wanted: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "message each other daily")
     harassment_only: list[tuple[str, str]] = field(default_factory=list)  # a recorded "harassment only"
     lawful_purpose: list[tuple[str, str]] = field(default_factory=list)  # (record_id, "process server")
+    # The words behind serious_alarm_distress, when known: s.4A(1)(b)(ii) needs an effect on daily life.
+    distress_evidence: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -395,7 +397,7 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
                 f"The victim feared violence on {fear_occasions} occasions, so it is stalking "
                 "involving fear of violence (s.4A(1)(b)(i))."
             )
-        elif ev.serious_alarm_distress:
+        elif ev.serious_alarm_distress and substantial_effect(ev):
             course_offence, limb = off.PHA_S4A, "serious_alarm_distress"
             steps.append(
                 "The conduct caused serious alarm or distress with a substantial adverse effect on the "
@@ -407,6 +409,12 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
                 "Neither s.4A limb is shown (fear of violence on two occasions, or serious alarm or distress "
                 "with substantial adverse effect), so the offence is s.2A stalking."
             )
+            if ev.serious_alarm_distress:
+                steps.append(
+                    "The records show distress but no change to the victim's usual day-to-day "
+                    "activities (moving, leaving or changing work or study, stopping going out); ask the "
+                    "victim, as that would make it s.4A(1)(b)(ii)."
+                )
     else:
         if fear_twice:
             course_offence = off.PHA_S4
@@ -455,6 +463,35 @@ def assess_course(ev: CourseEvidence, *, config: LawConfig | None = None) -> Rec
         stalking_acts=stalking_acts,
         s4a_limb=limb,
     )
+
+
+# s.4A(1)(b)(ii): serious alarm or distress "which has a substantial adverse effect on B's usual day-to-day
+# activities". Distress alone (anxiety, not sleeping, fear, extra locks, taxis) is not that effect; a change
+# to where the victim lives, works or studies, or giving up going out or an activity, is.
+_DAILY_LIFE_EFFECT = re.compile(
+    "|".join(
+        (
+            r"\b(move|moved|moving|relocat\w*|fle[de]|refuge|safe house|emergency accommodation)",
+            r"\bstay(s|ed|ing)? (with|at)|\bsleep(s|ing)? at",
+            r"\bchang\w* (her |his |my |their )?(job|school|shift|work|course|module|campus|name|address)",
+            r"\b(stop\w*|gave up|give(n)? up|quit|cancel\w*|withdr\w*|resign\w*)",
+            r"\b(off work|off sick|signed off|sick (leave|note)|absent|work\w* from home|unable to work)",
+            r"\b(reduced (her|his|my) hours|lost (her|his|my) job|left (her|his|my) (job|work|course))",
+            r"\b(not|never) (been )?(back|returned|gone back) to (work|school|college|university)",
+            r"\bunable to (go|return)|\b(not|rarely) (leave|go out|left)|won't go out",
+            r"\b(stay|stays|stayed|remain\w*) (in|indoors|inside)|adverse effect",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
+def substantial_effect(ev: CourseEvidence) -> bool:
+    """Whether the distress evidence shows an effect on usual day-to-day activities (s.4A(1)(b)(ii)); without
+    the words (older callers) the flag alone is trusted."""
+    if not ev.distress_evidence:
+        return ev.serious_alarm_distress
+    return any(_DAILY_LIFE_EFFECT.search(text) for _rid, text in ev.distress_evidence)
 
 
 def _strong_fixation(ev: CourseEvidence) -> bool:

@@ -300,6 +300,7 @@ def course_evidence(facts: CourseFacts, suspect_known: bool) -> Any:
         wanted=list(facts.wanted),
         harassment_only=list(facts.harassment_only),
         lawful_purpose=list(facts.lawful_purpose),
+        distress_evidence=list(facts.sad_evidence),
     )
 
 
@@ -317,7 +318,7 @@ def build_finding(
 ) -> dict[str, Any]:
     """One findings.jsonl object (design.md §4.3) for one course of conduct."""
     from fourfold.protect.risk import RiskInput, priority, risk_flags
-    from fourfold.record.assess import assess_course, is_misrecorded
+    from fourfold.record.assess import assess_course, is_misrecorded, substantial_effect
 
     suspect_id = course.suspect_id
     facts = course_facts(records)
@@ -389,7 +390,7 @@ def build_finding(
             # PHA 1997 s.4A(1)(b): (i) fear of violence on at least two occasions, or (ii) serious alarm or
             # distress with a substantial adverse effect on usual day-to-day activities.
             "fear_of_violence": assessed_facts.fear_of_violence_occasions >= 2,
-            "serious_alarm_distress": assessed_facts.serious_alarm_distress,
+            "serious_alarm_distress": assessed_facts.serious_alarm_distress and substantial_effect(evidence),
             "evidence": [
                 {"record_id": rid, "evidence": text, "limb": "fear_of_violence"}
                 for rid, text in facts.fear_evidence
