@@ -17,20 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from fourfold.people import normalise
 from fourfold.stats import precision_recall, wilson_interval
-
-PERSON_COLUMNS = (
-    "ref",
-    "forename",
-    "surname",
-    "dob",
-    "sex",
-    "address",
-    "postcode",
-    "phone",
-    "email",
-    "online_handle",
-)
 
 
 def mentions_from_records(records: pd.DataFrame) -> pd.DataFrame:
@@ -42,9 +30,8 @@ def mentions_from_records(records: pd.DataFrame) -> pd.DataFrame:
         frame = pd.DataFrame({"record_id": records[cols["record_id"]].astype(str)})
         frame["role"] = role
         frame["mention_id"] = frame["record_id"] + ":" + role
-        for field in PERSON_COLUMNS:
-            source = cols.get(f"{role}_{field}")
-            target = "person_ref" if field == "ref" else field
+        for target in normalise.PERSON_FIELDS:
+            source = cols.get(f"{role}_{'ref' if target == 'person_ref' else target}")
             frame[target] = records[source].where(records[source].notna(), None) if source else None
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from fourfold.people import normalise
+
 NOISE_TYPES = (
     "none",
     "nickname",
@@ -200,15 +202,6 @@ def make_mentions(n_mentions: int, seed: int = 1, dup_mean: float = 3.0) -> pd.D
             "role",
             "true_id",
             "noise",
-            "person_ref",
-            "forename",
-            "surname",
-            "dob",
-            "sex",
-            "address",
-            "postcode",
-            "phone",
-            "email",
-            "online_handle",
+            *normalise.PERSON_FIELDS,
         ]
     ]

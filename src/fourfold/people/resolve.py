@@ -26,19 +26,6 @@ import pandas as pd
 from fourfold.people import normalise
 from fourfold.people.model import PersonModel, score_pairs, train
 
-_STRONG_KEY = (
-    "person_ref",
-    "forename",
-    "surname",
-    "dob",
-    "sex",
-    "address",
-    "postcode",
-    "phone",
-    "email",
-    "online_handle",
-)
-
 
 class PeopleInputError(ValueError):
     """The mentions table cannot be resolved (missing or duplicate ids); the message is one line."""
@@ -81,7 +68,7 @@ def _profiles(std: pd.DataFrame, mention_ids: pd.Series) -> tuple[pd.DataFrame, 
         & (std["dob"].notna() | std["phone"].notna() | std["email"].notna())
     )
     key_str = pd.Series("", index=std.index, dtype=object)
-    for column in _STRONG_KEY:
+    for column in normalise.PERSON_FIELDS:
         key_str = key_str + "\x1f" + std[column].fillna("\x00").astype(str)
     # Weakly identified mentions stay on their own: a shared first name alone makes nobody the same person.
     key_str = key_str.where(strong, "\x1e" + mention_ids.values)

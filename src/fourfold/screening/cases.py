@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from fourfold.screening.evaluate import LABELS, Rate, _best, confusion_table, read_jsonl
+from fourfold.screening.evaluate import LABELS, Rate, best_matches, confusion_table, read_jsonl
 from fourfold.screening.schema import KNOWN_COLUMNS, PERSON_FIELDS
 
 OFFENCES = {"PHA 1997 s.2A", "PHA 1997 s.4A", "PHA 1997 s.2", "PHA 1997 s.4", None}
@@ -102,16 +102,11 @@ def score_cases(
     case_records: dict[str, list[str]] = defaultdict(list)
     for rid, cid in case_of.items():
         case_records[cid].append(rid)
-    finding_of_record: dict[str, list[int]] = defaultdict(list)
-    for j, finding in enumerate(findings):
-        for rid in finding["record_ids"]:
-            finding_of_record[rid].append(j)
-    sizes = {j: len(f["record_ids"]) for j, f in enumerate(findings)}
+    case_ids = [case_records[case["case_id"]] for case in cases]
     rows = []
-    for case in cases:
-        ids = case_records[case["case_id"]]
-        overlap: Counter[int] = Counter(j for rid in ids for j in finding_of_record.get(rid, []))
-        j = _best(overlap, sizes, len(ids))
+    for case, ids, j in zip(
+        cases, case_ids, best_matches(case_ids, [f["record_ids"] for f in findings]), strict=True
+    ):
         finding = findings[j] if j is not None else None
         rec = (finding or {}).get("recommendation") or {}
         rows.append(

@@ -73,30 +73,27 @@ def _best(candidates: Counter[int], sizes: dict[int, int], own_size: int) -> int
     )
 
 
+def best_matches(groups: list[list[str]], targets: list[list[str]]) -> list[int | None]:
+    """For each group of record ids, the index of the target sharing most of its records (ties: the best
+    Jaccard overlap, then the lowest index), or None when it shares none."""
+    target_of_record: dict[str, list[int]] = defaultdict(list)
+    for k, ids in enumerate(targets):
+        for rid in ids:
+            target_of_record[rid].append(k)
+    sizes = {k: len(ids) for k, ids in enumerate(targets)}
+    return [
+        _best(Counter(k for rid in ids for k in target_of_record.get(rid, [])), sizes, len(ids))
+        for ids in groups
+    ]
+
+
 def score(findings: list[dict[str, Any]], truth: list[dict[str, Any]]) -> dict[Any, Any]:
     """Course-level matching and the rates reported in docs/accuracy.md."""
     courses = [t for t in truth if t.get("type") == "course"]
-    course_of_record: dict[str, list[int]] = defaultdict(list)
-    for i, course in enumerate(courses):
-        for rid in course["record_ids"]:
-            course_of_record[rid].append(i)
-    finding_of_record: dict[str, list[int]] = defaultdict(list)
-    for j, finding in enumerate(findings):
-        for rid in finding["record_ids"]:
-            finding_of_record[rid].append(j)
-    course_sizes = {i: len(c["record_ids"]) for i, c in enumerate(courses)}
-    finding_sizes = {j: len(f["record_ids"]) for j, f in enumerate(findings)}
-
-    best_course: list[int | None] = []
-    for finding in findings:
-        overlap: Counter[int] = Counter(
-            i for rid in finding["record_ids"] for i in course_of_record.get(rid, [])
-        )
-        best_course.append(_best(overlap, course_sizes, len(finding["record_ids"])))
-    best_finding: list[int | None] = []
-    for course in courses:
-        overlap = Counter(j for rid in course["record_ids"] for j in finding_of_record.get(rid, []))
-        best_finding.append(_best(overlap, finding_sizes, len(course["record_ids"])))
+    course_ids = [c["record_ids"] for c in courses]
+    finding_ids = [f["record_ids"] for f in findings]
+    best_course = best_matches(finding_ids, course_ids)
+    best_finding = best_matches(course_ids, finding_ids)
 
     def predicted(i: int) -> str:
         j = best_finding[i]

@@ -72,11 +72,6 @@ def resolve(
 
 def course_records(con: duckdb.DuckDBPyConnection, people: pd.DataFrame) -> pd.DataFrame:
     """The `records` frame `assemble_courses` expects: one row per record, resolved victim and suspect ids."""
-    columns = {row[0] for row in con.execute("DESCRIBE records").fetchall()}
-
-    def column(name: str) -> str:
-        return f"r.{name}" if name in columns else "CAST(NULL AS VARCHAR)"
-
     con.register("people_df", people)
     # The narrative travels only for records whose suspect is unknown but whose victim has a known suspect
     # elsewhere: assemble_courses looks there for that suspect's surname (same victim only).
@@ -89,8 +84,7 @@ def course_records(con: duckdb.DuckDBPyConnection, people: pd.DataFrame) -> pd.D
                CAST(s.person_id AS VARCHAR) AS suspect_id,
                COALESCE(r.relationship, n.relationship) AS relationship,
                r.suspect_phone, r.suspect_email, r.suspect_online_handle,
-               {column("suspect_surname")} AS suspect_surname,
-               {column("victim_surname")} AS victim_surname,
+               r.suspect_surname, r.victim_surname,
                CASE WHEN s.person_id IS NULL AND v.person_id IS NOT NULL
                          AND count(s.person_id) OVER (PARTITION BY v.person_id) > 0
                     THEN r.narrative END AS narrative,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fourfold.people import normalise
+
 REQUIRED_COLUMNS: tuple[str, ...] = ("record_id", "reported_at", "narrative")
 
 OPTIONAL_COLUMNS: tuple[str, ...] = (
@@ -58,16 +60,6 @@ MAX_NARRATIVE_CHARS = 100_000
 # Any other single field longer than this is treated as corrupt.
 MAX_FIELD_CHARS = 2_000
 
-# Person fields per role, in the names person resolution expects (contract B).
-PERSON_FIELDS: tuple[str, ...] = (
-    "ref",
-    "forename",
-    "surname",
-    "dob",
-    "sex",
-    "address",
-    "postcode",
-    "phone",
-    "email",
-    "online_handle",
-)
+# Person fields per role as the records file names them (victim_ref, suspect_forename, ...): person
+# resolution's fields (contract B) with its "person_ref" written "ref".
+PERSON_FIELDS: tuple[str, ...] = tuple("ref" if f == "person_ref" else f for f in normalise.PERSON_FIELDS)
